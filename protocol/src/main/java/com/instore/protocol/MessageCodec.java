@@ -1,0 +1,65 @@
+package com.instore.protocol;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+/**
+ * JSON encoding of the wire messages. Unknown fields are ignored (newer senders stay readable); anything else that is
+ * wrong becomes an {@link InvalidMessageException} with a reason. Thread-safe; share one instance.
+ */
+public final class MessageCodec {
+    /** Largest payload accepted; a tap is about 300 bytes, an answer about 600. */
+    public static final int MAX_PAYLOAD_BYTES = 64 * 1024;
+
+    private final ObjectMapper mapper = JsonMapper.builder()
+            .addModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
+
+    public byte[] encode(Object message) {
+        try {
+            return mapper.writeValueAsBytes(message);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot encode " + message.getClass().getSimpleName(), e);
+        }
+    }
+
+    public <T> T decode(byte[] payload, Class<T> type) throws InvalidMessageException {
+        if (payload == null || payload.length == 0) {
+            throw new InvalidMessageException(InvalidMessageException.Reason.EMPTY, type.getSimpleName(), null);
+        }
+        if (payload.length > MAX_PAYLOAD_BYTES) {
+            throw new InvalidMessageException(InvalidMessageException.Reason.TOO_LARGE,
+                    payload.length + " bytes, at most " + MAX_PAYLOAD_BYTES, null);
+        }
+        try {
+            T value = mapper.readValue(payload, type);
+            if (value == null) {
+                throw new InvalidMessageException(InvalidMessageException.Reason.INVALID, "null " + type.getSimpleName(), null);
+            }
+            return value;
+        } catch (JsonParseException e) {
+            throw new InvalidMessageException(InvalidMessageException.Reason.NOT_JSON, e.getOriginalMessage(), e);
+        } catch (ValueInstantiationException e) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            throw new InvalidMessageException(InvalidMessageException.Reason.INVALID,
+                    type.getSimpleName() + ": " + cause.getMessage(), e);
+        } catch (JacksonException e) {
+            throw new InvalidMessageException(InvalidMessageException.Reason.INVALID,
+                    type.getSimpleName() + ": " + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw new InvalidMessageException(InvalidMessageException.Reason.NOT_JSON, e.getMessage(), e);
+        }
+    }
+}
