@@ -1,7 +1,7 @@
 package com.instore.protocol;
 
 import com.fasterxml.jackson.core.JacksonException;
-import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -49,17 +49,28 @@ public final class MessageCodec {
                 throw new InvalidMessageException(InvalidMessageException.Reason.INVALID, "null " + type.getSimpleName(), null);
             }
             return value;
-        } catch (JsonParseException e) {
+        } catch (StreamReadException e) {
             throw new InvalidMessageException(InvalidMessageException.Reason.NOT_JSON, e.getOriginalMessage(), e);
         } catch (ValueInstantiationException e) {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
             throw new InvalidMessageException(InvalidMessageException.Reason.INVALID,
                     type.getSimpleName() + ": " + cause.getMessage(), e);
         } catch (JacksonException e) {
-            throw new InvalidMessageException(InvalidMessageException.Reason.INVALID,
-                    type.getSimpleName() + ": " + e.getOriginalMessage(), e);
+            // A document cut short can surface wrapped in a mapping error: it is still broken JSON, not a wrong message.
+            InvalidMessageException.Reason reason = isSyntaxError(e) ? InvalidMessageException.Reason.NOT_JSON
+                    : InvalidMessageException.Reason.INVALID;
+            throw new InvalidMessageException(reason, type.getSimpleName() + ": " + e.getOriginalMessage(), e);
         } catch (IOException e) {
             throw new InvalidMessageException(InvalidMessageException.Reason.NOT_JSON, e.getMessage(), e);
         }
+    }
+
+    private static boolean isSyntaxError(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof StreamReadException || String.valueOf(t.getMessage()).contains("end-of-input")) {
+                return true;
+            }
+        }
+        return false;
     }
 }
