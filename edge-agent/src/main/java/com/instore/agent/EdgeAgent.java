@@ -1,0 +1,118 @@
+package com.instore.agent;
+
+import com.instore.agent.link.InMemoryPendingTaps;
+import com.instore.agent.link.MqttLink;
+import com.instore.agent.link.PendingTaps;
+import com.instore.agent.ops.HealthService;
+import com.instore.agent.ops.MetricsService;
+import com.instore.agent.screen.ScreenBroadcaster;
+import com.instore.agent.screen.ScreenService;
+import com.instore.agent.simulate.SimulateService;
+import com.instore.agent.tap.TapPipeline;
+import com.instore.devices.DeviceStatus;
+import com.instore.devices.tap.SimulatedTapReader;
+import com.instore.protocol.MessageCodec;
+import io.helidon.webserver.WebServer;
+import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.staticcontent.ClasspathHandlerConfig;
+import io.helidon.webserver.staticcontent.StaticContentFeature;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+
+import java.time.Clock;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The kiosk runtime, wired explicitly: screen, tap pipeline, simulated reader, MQTT link, health and metrics. Used by
+ * {@link Main} and, in-process, by the integration tests. Not thread-safe: start once, close once.
+ */
+public final class EdgeAgent implements AutoCloseable {
+    private final MessageCodec codec = new MessageCodec();
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final Clock clock = Clock.systemUTC();
+    private final ScreenBroadcaster screen = new ScreenBroadcaster();
+    private final AtomicReference<DeviceStatus> readerStatus = new AtomicReference<>(DeviceStatus.offline("starting"));
+    private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("tap-timers").daemon().factory());
+    private volatile String screenUrl = "";
+    private SimulatedTapReader reader;
+    private MqttLink link;
+    private WebServer server;
+
+    /**
+     * Starts everything; the link connects in the background (the screen works without the hub).
+     *
+     * @return the port the screen is served on
+     * @throws IllegalStateException or IllegalArgumentException when the configuration cannot be used (e.g. no password)
+     */
+    public int start(AgentConfig config) {
+        PendingTaps pending = new InMemoryPendingTaps();
+        link = MqttLink.create(config.mqtt(), new KioskStatuses(config.kiosk().kioskId(), version(), readerStatus::get,
+                () -> screenUrl, clock), pending, codec, registry);
+        TapPipeline pipeline = TapPipeline.create(config.tap(), config.kiosk(), screen, link::sendTap, pending::nextSeq,
+                this::readerStatusChanged, clock, timers, registry);
+        reader = new SimulatedTapReader(clock);
+        server = WebServer.builder()
+                .host(config.screen().host())
+                .port(config.screen().port())
+                .routing(routing -> routes(routing, config))
+                .build()
+                .start();
+        screenUrl = "http://" + config.screen().host() + ":" + server.port() + "/";
+        reader.start(pipeline);
+        link.start(pipeline);
+        return server.port();
+    }
+
+    private void routes(HttpRouting.Builder routing, AgentConfig config) {
+        routing.register("/screen", new ScreenService(screen, codec))
+                .register("/health", new HealthService(config.kiosk().toString(), this::mqttConnected, codec))
+                .register("/metrics", new MetricsService(registry));
+        if (config.reader().simulated()) {
+            routing.register("/simulate", new SimulateService(reader, codec));
+        }
+        routing.register("/", StaticContentFeature.createService(ClasspathHandlerConfig.builder()
+                .location("/kiosk").welcome("index.html").build()));
+    }
+
+    private void readerStatusChanged(DeviceStatus status) {
+        readerStatus.set(status);
+        if (link != null) {
+            link.statusChanged();
+        }
+    }
+
+    /** Whether the MQTT link is up. */
+    public boolean mqttConnected() {
+        return link != null && link.connected();
+    }
+
+    /** The page's address, e.g. {@code http://127.0.0.1:8081/}. */
+    public String screenUrl() {
+        return screenUrl;
+    }
+
+    /** Stops reading, ends the page streams, stops the server, says OFFLINE and disconnects. Blocks a few seconds at most. */
+    @Override
+    public void close() {
+        if (reader != null) {
+            reader.close();
+        }
+        screen.close();
+        if (server != null) {
+            server.stop();
+        }
+        if (link != null) {
+            link.close();
+        }
+        timers.shutdownNow();
+        registry.close();
+    }
+
+    private static String version() {
+        String version = EdgeAgent.class.getPackage().getImplementationVersion();
+        return version == null ? "dev" : version;
+    }
+}

@@ -1,0 +1,216 @@
+package com.instore.agent.link;
+
+import com.instore.protocol.Channel;
+import com.instore.protocol.MessageCodec;
+import com.instore.protocol.TapEvent;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.eclipse.paho.mqttv5.client.IMqttToken;
+import org.eclipse.paho.mqttv5.common.MqttException;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Random;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The kiosk's MQTT 5 link over Paho. All state lives on one scheduled thread ("mqtt-link"): Paho callbacks only hand
+ * events to it. Reconnects are ours (full-jitter backoff, {@link Backoff}); on every connect the retained ONLINE status
+ * is published, the screen topic subscribed again when the broker lost the session, and unacknowledged taps sent in
+ * order, never more at once than the broker's receive maximum.
+ */
+public final class MqttLink implements KioskLink {
+    private static final Logger LOG = Logger.getLogger(MqttLink.class.getName());
+    private static final Duration CLOSE_WAIT = Duration.ofSeconds(2);
+
+    private final LinkConfig config;
+    private final byte[] password;
+    private final StatusSource status;
+    private final PendingTaps pending;
+    private final MessageCodec codec;
+    private final LinkMetrics metrics;
+    private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("mqtt-link").daemon().factory());
+    private final Executor executor = this::runOnLinkThread;
+    private final Backoff backoff = new Backoff(new Random());
+    private final Publisher publisher;
+    private final Inbound inbound;
+    private LinkListener listener;
+    private Connection connection;
+    private int generation;
+    private boolean everConnected;
+    private boolean closing;
+    private volatile boolean connected;
+
+    private MqttLink(LinkConfig config, byte[] password, StatusSource status, PendingTaps pending, MessageCodec codec,
+                     MeterRegistry registry) {
+        this.config = config;
+        this.password = password;
+        this.status = status;
+        this.pending = pending;
+        this.codec = codec;
+        this.metrics = new LinkMetrics(registry, this::connected, pending);
+        this.publisher = new Publisher(executor, pending, metrics, codec, config.kiosk().topic(Channel.TAP));
+        this.inbound = new Inbound(codec, metrics);
+    }
+
+    /**
+     * Creates a link; nothing connects before {@link #start}.
+     *
+     * @throws IllegalStateException naming the path when the password file cannot be read
+     */
+    public static MqttLink create(LinkConfig config, StatusSource status, PendingTaps pending, MessageCodec codec,
+                                  MeterRegistry registry) {
+        return new MqttLink(config, PasswordFile.read(config.passwordFile()), status, pending, codec, registry);
+    }
+
+    @Override
+    public void start(LinkListener listener) {
+        executor.execute(() -> {
+            this.listener = listener;
+            connect();
+        });
+    }
+
+    @Override
+    public void sendTap(TapEvent tap) {
+        executor.execute(() -> {
+            pending.add(tap);
+            publisher.drain();
+        });
+    }
+
+    @Override
+    public void statusChanged() {
+        executor.execute(() -> {
+            if (connected) {
+                publisher.publishStatus(config.kiosk().topic(Channel.STATUS), codec.encode(status.online()));
+            }
+        });
+    }
+
+    @Override
+    public boolean connected() {
+        return connected;
+    }
+
+    private void connect() {
+        if (closing) {
+            return;
+        }
+        int gen = ++generation;
+        try {
+            connection = new Connection(config, new PahoEvents(executor, cause -> lost(gen, cause),
+                    (topic, payload) -> arrived(payload)));
+            Connection.Outgoing will = new Connection.Outgoing(config.kiosk().topic(Channel.STATUS),
+                    codec.encode(status.offline()), true);
+            connection.connect(config, password, will, new ActionListener(executor, token -> connected(gen, token),
+                    (token, cause) -> lost(gen, cause)));
+        } catch (MqttException | RuntimeException e) {
+            lost(gen, e);
+        }
+    }
+
+    private void connected(int gen, IMqttToken token) {
+        if (gen != generation || connection == null || closing) {
+            return;
+        }
+        connected = true;
+        backoff.reset();
+        metrics.connected(everConnected);
+        everConnected = true;
+        Integer receiveMaximum = token.getResponseProperties() == null ? null
+                : token.getResponseProperties().getReceiveMaximum();
+        publisher.connected(connection, gen, receiveMaximum == null ? config.maxInFlight()
+                : Math.min(config.maxInFlight(), receiveMaximum));
+        LOG.info(() -> "MQTT link up: " + config.clientId() + " at " + config.uri() + " (session present: "
+                + token.getSessionPresent() + ")");
+        if (!token.getSessionPresent()) {
+            subscribe(gen);
+        }
+        publisher.publishStatus(config.kiosk().topic(Channel.STATUS), codec.encode(status.online()));
+        publisher.drain();
+    }
+
+    private void subscribe(int gen) {
+        try {
+            connection.subscribe(config.kiosk().topic(Channel.SCREEN), new ActionListener(executor, token -> {
+                if (ActionListener.refused(token)) {
+                    LOG.warning("the broker refused the subscription to " + config.kiosk().topic(Channel.SCREEN));
+                }
+            }, (token, cause) -> LOG.log(Level.FINE, "subscribe failed", cause)));
+        } catch (MqttException e) {
+            lost(gen, e);
+        }
+    }
+
+    private void lost(int gen, Throwable cause) {
+        if (gen != generation || connection == null) {
+            return;
+        }
+        boolean wasConnected = connected;
+        connected = false;
+        publisher.disconnected();
+        Connection old = connection;
+        connection = null;
+        old.close(Duration.ZERO);
+        if (closing) {
+            return;
+        }
+        Duration delay = backoff.next();
+        metrics.connectFailed();
+        LOG.log(wasConnected ? Level.WARNING : Level.FINE, "MQTT link down (" + cause + "), retrying in "
+                + delay.toMillis() + " ms");
+        thread.schedule(this::connect, delay.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void arrived(byte[] payload) {
+        Optional.ofNullable(inbound.decode(payload)).ifPresent(update -> {
+            if (listener != null) {
+                listener.onScreenUpdate(update);
+            }
+        });
+    }
+
+    @Override
+    public void close() {
+        try {
+            thread.submit(this::shutdown).get(CLOSE_WAIT.toSeconds() * 3, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException | RejectedExecutionException e) {
+            LOG.log(Level.WARNING, "MQTT link did not close cleanly", e);
+        } finally {
+            thread.shutdownNow();
+            metrics.close();
+        }
+    }
+
+    private void shutdown() {
+        closing = true;
+        if (connection == null) {
+            return;
+        }
+        if (connected) {
+            publisher.goodbye(config.kiosk().topic(Channel.STATUS), codec.encode(status.offline()), CLOSE_WAIT);
+        }
+        connected = false;
+        connection.close(CLOSE_WAIT);
+        connection = null;
+    }
+
+    private void runOnLinkThread(Runnable task) {
+        try {
+            thread.execute(task);
+        } catch (RejectedExecutionException closed) {
+            // Late Paho callbacks after close: nothing is left to update.
+        }
+    }
+}

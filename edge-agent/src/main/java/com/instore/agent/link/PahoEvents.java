@@ -1,0 +1,62 @@
+package com.instore.agent.link;
+
+import org.eclipse.paho.mqttv5.client.IMqttToken;
+import org.eclipse.paho.mqttv5.client.MqttCallback;
+import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
+import org.eclipse.paho.mqttv5.common.MqttException;
+import org.eclipse.paho.mqttv5.common.MqttMessage;
+import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
+
+import java.util.concurrent.Executor;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+
+/**
+ * Paho's callbacks for one connection, each handed to the link's own executor at once: nothing blocks or publishes on a
+ * Paho thread (that deadlocks the client).
+ */
+final class PahoEvents implements MqttCallback {
+    private final Executor executor;
+    private final Consumer<Throwable> lost;
+    private final BiConsumer<String, byte[]> arrived;
+
+    PahoEvents(Executor executor, Consumer<Throwable> lost, BiConsumer<String, byte[]> arrived) {
+        this.executor = executor;
+        this.lost = lost;
+        this.arrived = arrived;
+    }
+
+    @Override
+    public void disconnected(MqttDisconnectResponse response) {
+        Throwable cause = response.getException() != null ? response.getException()
+                : new IllegalStateException("broker disconnected: reason " + response.getReturnCode() + " "
+                + response.getReasonString());
+        executor.execute(() -> lost.accept(cause));
+    }
+
+    @Override
+    public void mqttErrorOccurred(MqttException exception) {
+        executor.execute(() -> lost.accept(exception));
+    }
+
+    @Override
+    public void messageArrived(String topic, MqttMessage message) {
+        byte[] payload = message.getPayload();
+        executor.execute(() -> arrived.accept(topic, payload));
+    }
+
+    @Override
+    public void deliveryComplete(IMqttToken token) {
+        // Completion is handled per publish through its action listener.
+    }
+
+    @Override
+    public void connectComplete(boolean reconnect, String serverURI) {
+        // Handled by the connect token's listener, which also carries the CONNACK properties.
+    }
+
+    @Override
+    public void authPacketArrived(int reasonCode, MqttProperties properties) {
+        // No enhanced authentication.
+    }
+}

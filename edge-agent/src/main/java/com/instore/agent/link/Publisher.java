@@ -1,0 +1,130 @@
+package com.instore.agent.link;
+
+import com.instore.protocol.MessageCodec;
+import com.instore.protocol.TapEvent;
+import org.eclipse.paho.mqttv5.client.IMqttToken;
+import org.eclipse.paho.mqttv5.common.MqttException;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Our publish window: at most {@code window} QoS 1 publishes await their PUBACK at once (Paho throws "too many publishes
+ * in progress" past the broker's receive maximum). Taps wait in {@link PendingTaps} for a free slot and leave it only when
+ * acknowledged. Not thread-safe: used on the link's thread only.
+ */
+final class Publisher {
+    private static final Logger LOG = Logger.getLogger(Publisher.class.getName());
+
+    private final Executor executor;
+    private final PendingTaps pending;
+    private final LinkMetrics metrics;
+    private final MessageCodec codec;
+    private final String tapTopic;
+    private Connection connection;
+    private int generation;
+    private int window;
+    private int inFlight;
+
+    Publisher(Executor executor, PendingTaps pending, LinkMetrics metrics, MessageCodec codec, String tapTopic) {
+        this.executor = executor;
+        this.pending = pending;
+        this.metrics = metrics;
+        this.codec = codec;
+        this.tapTopic = tapTopic;
+    }
+
+    void connected(Connection connection, int generation, int window) {
+        this.connection = connection;
+        this.generation = generation;
+        this.window = Math.max(1, window);
+        this.inFlight = 0;
+    }
+
+    /** The connection is gone: whatever was in flight is sent again on the next one. */
+    void disconnected() {
+        connection = null;
+        inFlight = 0;
+        pending.requeueAll();
+    }
+
+    /** Sends unsent taps, oldest first, while the window has room. */
+    void drain() {
+        while (connection != null && inFlight < window) {
+            Optional<TapEvent> next = pending.takeNext();
+            if (next.isEmpty()) {
+                return;
+            }
+            String tapId = next.get().id();
+            int gen = generation;
+            if (!send(new Connection.Outgoing(tapTopic, codec.encode(next.get()), false), new ActionListener(executor,
+                    token -> tapDone(gen, tapId, token), (token, cause) -> tapFailed(gen, tapId, cause)))) {
+                pending.requeue(tapId);
+                return;
+            }
+        }
+    }
+
+    /** Publishes a retained status when the window has room (it always has right after a connect). */
+    void publishStatus(String topic, byte[] payload) {
+        if (connection == null || inFlight >= window) {
+            return;
+        }
+        int gen = generation;
+        send(new Connection.Outgoing(topic, payload, true), new ActionListener(executor, token -> slotFreed(gen),
+                (token, cause) -> slotFreed(gen)));
+    }
+
+    /** Publishes the OFFLINE status before a clean disconnect and waits for its PUBACK, up to {@code wait}. */
+    void goodbye(String topic, byte[] payload, Duration wait) {
+        try {
+            IMqttToken token = connection.publish(new Connection.Outgoing(topic, payload, true), null);
+            token.waitForCompletion(wait.toMillis());
+        } catch (MqttException | RuntimeException e) {
+            LOG.log(Level.FINE, "could not say goodbye", e);
+        }
+    }
+
+    private boolean send(Connection.Outgoing message, ActionListener listener) {
+        try {
+            inFlight++;
+            connection.publish(message, listener);
+            return true;
+        } catch (MqttException e) {
+            inFlight--;
+            LOG.log(Level.FINE, "publish not taken now", e);
+            return false;
+        }
+    }
+
+    private void tapDone(int gen, String tapId, IMqttToken token) {
+        if (ActionListener.refused(token)) {
+            // Parked in flight until the next connection: retrying at once would only be refused again.
+            metrics.refused();
+            LOG.warning("the broker refused tap " + tapId + " (reason codes "
+                    + java.util.Arrays.toString(token.getReasonCodes()) + "); kept for the next connection");
+        } else {
+            pending.acknowledged(tapId);
+            metrics.delivered();
+        }
+        slotFreed(gen);
+    }
+
+    private void tapFailed(int gen, String tapId, Throwable cause) {
+        if (gen == generation && connection != null) {
+            LOG.log(Level.FINE, "publish of tap " + tapId + " failed", cause);
+            pending.requeue(tapId);
+            inFlight--;
+        }
+    }
+
+    private void slotFreed(int gen) {
+        if (gen == generation && connection != null) {
+            inFlight--;
+            drain();
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package com.instore.agent.screen;
+
+import com.instore.protocol.MemberProgress;
+import com.instore.protocol.Offer;
+import com.instore.protocol.ScreenUpdate;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * What the kiosk page shows, sent as JSON to the page. {@code state} is one of attract, tap, member, welcome, offline;
+ * {@code tapId} is the tap the screen is about (null on attract); member fields and {@code joinUrl} may be null.
+ */
+public record ScreenState(String state, String tapId, String greeting, String message, String tier, Long points,
+                          String next, List<OfferView> offers, String joinUrl) {
+    public static final String ATTRACT = "attract";
+    public static final String TAP = "tap";
+    public static final String MEMBER = "member";
+    public static final String WELCOME = "welcome";
+    public static final String OFFLINE = "offline";
+    private static final Set<String> STATES = Set.of(ATTRACT, TAP, MEMBER, WELCOME, OFFLINE);
+
+    public ScreenState {
+        if (!STATES.contains(state)) {
+            throw new IllegalArgumentException("unknown screen state '" + state + "', expected one of " + STATES);
+        }
+        Objects.requireNonNull(greeting, "greeting");
+        message = message == null ? "" : message;
+        offers = offers == null ? List.of() : List.copyOf(offers);
+    }
+
+    /** The idle loop. */
+    public static ScreenState attract() {
+        return simple(ATTRACT, null, "Tap your card or phone", "Say hello and see what's waiting for you today");
+    }
+
+    /** Instant local feedback, before any network. */
+    public static ScreenState tap(String tapId) {
+        return simple(TAP, Objects.requireNonNull(tapId, "tapId"), "Hello!", "One moment...");
+    }
+
+    /** The hub is late or away: a generic welcome; the tap is kept and delivered later. */
+    public static ScreenState offline(String tapId) {
+        return simple(OFFLINE, Objects.requireNonNull(tapId, "tapId"), "Welcome!", "Your visit is recorded.");
+    }
+
+    /** The hub's answer: a member view or an anonymous welcome with an invitation to join. */
+    public static ScreenState answer(ScreenUpdate update) {
+        List<OfferView> offers = update.offers().stream().map(OfferView::of).toList();
+        if (update.kind() == ScreenUpdate.Kind.MEMBER) {
+            MemberProgress member = update.member();
+            return new ScreenState(MEMBER, update.tapId(), update.greeting(), "", member.tier(), member.points(),
+                    member.next(), offers, null);
+        }
+        return new ScreenState(WELCOME, update.tapId(), update.greeting(), "Join our club: points, badges and offers "
+                + "picked for you.", null, null, null, offers, update.joinUrl());
+    }
+
+    private static ScreenState simple(String state, String tapId, String greeting, String message) {
+        return new ScreenState(state, tapId, greeting, message, null, null, null, List.of(), null);
+    }
+
+    /** One offer card. */
+    public record OfferView(String id, String title, String detail) {
+        static OfferView of(Offer offer) {
+            return new OfferView(offer.id(), offer.title(), offer.detail());
+        }
+    }
+}

@@ -1,0 +1,147 @@
+package com.instore.agent.tap;
+
+import com.instore.agent.link.LinkListener;
+import com.instore.agent.screen.Display;
+import com.instore.agent.screen.ScreenState;
+import com.instore.devices.DeviceStatus;
+import com.instore.devices.tap.CardRead;
+import com.instore.devices.tap.TapListener;
+import com.instore.protocol.Credential;
+import com.instore.protocol.KioskAddress;
+import com.instore.protocol.SchemaVersion;
+import com.instore.protocol.ScreenUpdate;
+import com.instore.protocol.TapEvent;
+import io.micrometer.core.instrument.MeterRegistry;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Consumer;
+import java.util.function.LongSupplier;
+import java.util.logging.Logger;
+
+/**
+ * The kiosk's tap pipeline: a read shows "tap" at once (before any network), becomes a {@link TapEvent} handed to the
+ * link, and waits for the hub's answer. Only an answer for the tap on screen, arriving while it still waits, is shown;
+ * after the answer timeout the offline welcome is shown instead (the tap is still delivered later). Every screen returns
+ * to the attract loop after a while. Thread-safe: reads, answers and timers may come on any thread; each transition
+ * takes one short lock and never blocks.
+ */
+public final class TapPipeline implements TapListener, LinkListener {
+    private static final Logger LOG = Logger.getLogger(TapPipeline.class.getName());
+
+    private final TapConfig config;
+    private final KioskAddress kiosk;
+    private final Display display;
+    private final Consumer<TapEvent> sender;
+    private final LongSupplier sequence;
+    private final Consumer<DeviceStatus> readerStatus;
+    private final Clock clock;
+    private final Timers timers;
+    private final TapMetrics metrics;
+    private String currentTap;
+    private String shown = ScreenState.ATTRACT;
+    private Instant tapShownAt = Instant.EPOCH;
+    private Timers.Cancellable pendingTimer = () -> { };
+
+    TapPipeline(TapConfig config, KioskAddress kiosk, Display display, Consumer<TapEvent> sender, LongSupplier sequence,
+                Consumer<DeviceStatus> readerStatus, Clock clock, Timers timers, MeterRegistry registry) {
+        this.config = config;
+        this.kiosk = kiosk;
+        this.display = display;
+        this.sender = sender;
+        this.sequence = sequence;
+        this.readerStatus = readerStatus;
+        this.clock = clock;
+        this.timers = timers;
+        this.metrics = new TapMetrics(registry);
+    }
+
+    /**
+     * @param sender       takes each tap event for the hub (the link); must not block
+     * @param sequence     the outbox sequence numbers
+     * @param readerStatus told when the reader's health changes
+     * @param scheduler    runs the answer timeout and the return to attract
+     */
+    public static TapPipeline create(TapConfig config, KioskAddress kiosk, Display display, Consumer<TapEvent> sender,
+                                     LongSupplier sequence, Consumer<DeviceStatus> readerStatus, Clock clock,
+                                     ScheduledExecutorService scheduler, MeterRegistry registry) {
+        return new TapPipeline(config, kiosk, display, sender, sequence, readerStatus, clock, Timers.on(scheduler),
+                registry);
+    }
+
+    @Override
+    public void onTap(CardRead read) {
+        synchronized (this) {
+            currentTap = read.readId();
+            tapShownAt = clock.instant();
+            show(ScreenState.tap(read.readId()));
+            reschedule(config.answerTimeout(), () -> timedOut(read.readId()));
+        }
+        metrics.tap();
+        TapEvent event;
+        try {
+            event = new TapEvent(SchemaVersion.CURRENT, read.readId(), read.at(), kiosk.kioskId(), read.reader(),
+                    new Credential(credentialType(read.kind()), read.value()), sequence.getAsLong());
+        } catch (IllegalArgumentException e) {
+            metrics.unreadable();
+            LOG.warning("a read cannot become a tap event: " + e.getMessage());
+            return;
+        }
+        sender.accept(event);
+    }
+
+    @Override
+    public void onStatus(DeviceStatus status) {
+        readerStatus.accept(status);
+    }
+
+    @Override
+    public void onScreenUpdate(ScreenUpdate update) {
+        synchronized (this) {
+            if (!update.tapId().equals(currentTap) || !ScreenState.TAP.equals(shown)) {
+                metrics.ignored();
+                return;
+            }
+            ScreenState answer = ScreenState.answer(update);
+            show(answer);
+            metrics.answered(answer.state(), Duration.between(tapShownAt, clock.instant()));
+            reschedule(config.idleAfter(), () -> backToAttract(update.tapId()));
+        }
+    }
+
+    private synchronized void timedOut(String tapId) {
+        if (tapId.equals(currentTap) && ScreenState.TAP.equals(shown)) {
+            metrics.timedOut();
+            show(ScreenState.offline(tapId));
+            reschedule(config.idleAfter(), () -> backToAttract(tapId));
+        }
+    }
+
+    private synchronized void backToAttract(String tapId) {
+        if (tapId.equals(currentTap)) {
+            currentTap = null;
+            show(ScreenState.attract());
+        }
+    }
+
+    private void show(ScreenState state) {
+        shown = state.state();
+        display.show(state);
+    }
+
+    private void reschedule(Duration delay, Runnable task) {
+        pendingTimer.cancel();
+        pendingTimer = timers.schedule(delay, task);
+    }
+
+    static Credential.Type credentialType(CardRead.Kind kind) {
+        return switch (kind) {
+            case CARD_UID -> Credential.Type.CARD_UID;
+            case NDEF -> Credential.Type.NDEF;
+            case PHONE -> Credential.Type.PHONE;
+            case SUN -> Credential.Type.SUN;
+        };
+    }
+}
