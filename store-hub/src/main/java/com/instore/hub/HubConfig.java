@@ -1,0 +1,50 @@
+package com.instore.hub;
+
+import io.helidon.config.Config;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * The hub's settings, read once from the {@code hub} config node; every default lives here.
+ *
+ * @param dataDir         SQLite database, broker data, store secret, generated kiosk and monitor secrets
+ * @param storeFile       the store and its kiosks (config/store.yaml)
+ * @param offersFile      the offers (config/offers.yaml)
+ * @param membersFile     demo members upserted at start; empty when none
+ * @param storeSecretFile the HMAC key for card UIDs; generated at first start when missing
+ * @param publicUrl       how shoppers' phones reach the hub (join links)
+ * @param httpHost        HTTP bind address
+ * @param httpPort        HTTP port, 0 for any free port
+ * @param mqttHost        MQTT bind address of the embedded broker
+ * @param mqttPort        MQTT port, 0 for any free port
+ */
+public record HubConfig(Path dataDir, Path storeFile, Path offersFile, Optional<Path> membersFile, Path storeSecretFile,
+                        String publicUrl, String httpHost, int httpPort, String mqttHost, int mqttPort) {
+
+    public HubConfig {
+        membersFile = membersFile == null ? Optional.empty() : membersFile;
+        publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+    }
+
+    /** Reads the {@code hub} node: {@code hub.data-dir}, {@code hub.store-file}, ... */
+    public static HubConfig from(Config hub) {
+        Path dataDir = Path.of(hub.get("data-dir").asString().orElse("demo-data/hub"));
+        return new HubConfig(dataDir,
+                Path.of(hub.get("store-file").asString().orElse("config/store.yaml")),
+                Path.of(hub.get("offers-file").asString().orElse("config/offers.yaml")),
+                hub.get("members-file").asString().filter(s -> !s.isBlank()).map(Path::of),
+                hub.get("store-secret-file").asString().map(Path::of).orElse(dataDir.resolve("store.secret")),
+                hub.get("public-url").asString().orElse("http://localhost:8080"),
+                hub.get("http.host").asString().orElse("0.0.0.0"),
+                hub.get("http.port").asInt().orElse(8080),
+                hub.get("mqtt.host").asString().orElse("0.0.0.0"),
+                hub.get("mqtt.port").asInt().orElse(1883));
+    }
+
+    /** A copy on other ports (tests use 0 for free ports). */
+    public HubConfig withPorts(int http, int mqtt) {
+        return new HubConfig(dataDir, storeFile, offersFile, membersFile, storeSecretFile, publicUrl, httpHost, http,
+                mqttHost, mqtt);
+    }
+}

@@ -1,0 +1,149 @@
+package com.instore.hub;
+
+import com.instore.hub.broker.Accounts;
+import com.instore.hub.broker.Broker;
+import com.instore.hub.dashboard.DashboardService;
+import com.instore.hub.db.Database;
+import com.instore.hub.kiosks.Fleet;
+import com.instore.hub.members.Members;
+import com.instore.hub.mqtt.HubClient;
+import com.instore.hub.mqtt.InvalidMessages;
+import com.instore.hub.observe.ObserveService;
+import com.instore.hub.offers.Offers;
+import com.instore.hub.secrets.SecretFile;
+import com.instore.hub.taps.TapPipeline;
+import com.instore.protocol.Channel;
+import com.instore.protocol.MessageCodec;
+import io.helidon.webserver.WebServer;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The whole hub, wired explicitly: database, members, offers, kiosks, broker, the hub's MQTT client with the tap pipeline,
+ * and the HTTP server. {@link #start} blocks until everything listens; {@link #close} stops it in reverse order (HTTP, MQTT
+ * client, pipeline, broker, database). Used by {@link Main} and by the integration tests (on free ports).
+ */
+public final class StoreHub implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(StoreHub.class.getName());
+
+    private final Deque<AutoCloseable> resources = new ArrayDeque<>();
+    private int httpPort;
+    private int mqttPort;
+
+    private StoreHub() {
+    }
+
+    /** Starts the hub; on failure everything already started is stopped again. */
+    public static StoreHub start(HubConfig config) throws Exception {
+        StoreHub hub = new StoreHub();
+        try {
+            hub.wire(config);
+            return hub;
+        } catch (Exception | Error e) {
+            hub.close();
+            throw e;
+        }
+    }
+
+    private void wire(HubConfig config) throws Exception {
+        Clock clock = Clock.systemUTC();
+        MessageCodec codec = new MessageCodec();
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        createOwnerOnly(config.dataDir());
+        Database db = own(Database.open(config.dataDir().resolve("hub.db")));
+        Members members = new Members(db, SecretFile.readOrCreate(config.storeSecretFile()));
+        if (config.membersFile().isPresent()) {
+            LOG.log(System.Logger.Level.INFO, "loaded {0} demo members", members.load(config.membersFile().get()));
+        }
+        Offers offers = Offers.load(config.offersFile());
+        Fleet fleet = Fleet.open(config.storeFile(), config.dataDir(), db, codec, clock);
+
+        byte[] hubPassword = SecretFile.newSecret().getBytes(StandardCharsets.UTF_8);
+        String monitorSecret = SecretFile.readOrCreate(config.dataDir().resolve("monitor.secret"));
+        Accounts accounts = new Accounts(fleet.storeId(), fleet::fingerprint,
+                SecretFile.sha256Hex(hubPassword), SecretFile.sha256Hex(monitorSecret));
+        Broker broker = own(Broker.start(config.dataDir().resolve("broker"), config.mqttHost(), config.mqttPort(), accounts));
+        mqttPort = broker.port();
+
+        ExecutorService pipeline = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("hub-pipeline").daemon()
+                .factory());
+        own(() -> stop(pipeline));
+        HubClient client = HubClient.create("tcp://127.0.0.1:" + mqttPort, Accounts.hubClientId(fleet.storeId()),
+                pipeline, new InvalidMessages(registry, clock));
+        own(client);
+        TapPipeline taps = new TapPipeline(fleet, db, members, offers, config.publicUrl(), codec, client::publish,
+                registry, clock);
+        client.connect(Accounts.HUB_USER, hubPassword, Map.of(
+                Channel.TAP, taps::handle,
+                Channel.STATUS, in -> fleet.onStatus(in.address().kiosk(), in.payload(), in.retained())));
+
+        WebServer http = WebServer.builder()
+                .host(config.httpHost())
+                .port(config.httpPort())
+                .routing(r -> r
+                        .register(new DashboardService(fleet, taps, codec, ZoneId.systemDefault()))
+                        .register(new ObserveService(Map.of(
+                                "broker", () -> broker.isRunning() && client.isConnected(),
+                                "db", db::isHealthy), registry, codec)))
+                .build()
+                .start();
+        own(http::stop);
+        httpPort = http.port();
+    }
+
+    /** The data directory holds secrets and members' data: owner-only when we create it. */
+    private static void createOwnerOnly(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        }
+    }
+
+    private <T extends AutoCloseable> T own(T resource) {
+        resources.push(resource);
+        return resource;
+    }
+
+    private static void stop(ExecutorService executor) throws InterruptedException {
+        executor.shutdown();
+        if (!executor.awaitTermination(5, TimeUnit.SECONDS)) {
+            executor.shutdownNow();
+        }
+    }
+
+    /** The bound HTTP port. */
+    public int httpPort() {
+        return httpPort;
+    }
+
+    /** The bound MQTT port of the embedded broker. */
+    public int mqttPort() {
+        return mqttPort;
+    }
+
+    /** Stops everything, last started first; never throws. */
+    @Override
+    public synchronized void close() {
+        while (!resources.isEmpty()) {
+            AutoCloseable resource = resources.pop();
+            try {
+                resource.close();
+            } catch (Exception e) {
+                LOG.log(System.Logger.Level.WARNING, "error while stopping the hub", e);
+            }
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package com.instore.hub.broker;
+
+import com.hivemq.configuration.service.InternalConfigurations;
+import com.hivemq.embedded.EmbeddedExtension;
+import com.hivemq.embedded.EmbeddedHiveMQ;
+import com.hivemq.extension.sdk.api.ExtensionMain;
+import com.hivemq.extension.sdk.api.parameter.ExtensionStartInput;
+import com.hivemq.extension.sdk.api.parameter.ExtensionStartOutput;
+import com.hivemq.extension.sdk.api.parameter.ExtensionStopInput;
+import com.hivemq.extension.sdk.api.parameter.ExtensionStopOutput;
+import com.hivemq.extension.sdk.api.services.Services;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The store's MQTT broker: HiveMQ CE embedded, with our authentication and per-topic permissions ({@link AccessRules}).
+ * Data lives under {@code <dir>/data}, its config is written to {@code <dir>/conf/config.xml} at every start.
+ * {@link #start} blocks until the broker listens; {@link #close} blocks until it stopped.
+ */
+public final class Broker implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(Broker.class.getName());
+
+    private final EmbeddedHiveMQ hivemq;
+    private final int port;
+    private volatile boolean running;
+
+    private Broker(EmbeddedHiveMQ hivemq, int port) {
+        this.hivemq = hivemq;
+        this.port = port;
+    }
+
+    /** Starts the broker on {@code host:port} ({@code port} 0: a free one) with data under {@code dir}. */
+    public static Broker start(Path dir, String host, int port, Accounts accounts) throws IOException {
+        int bound = port == 0 ? freePort(host) : port;
+        BrokerConfigXml.write(dir.resolve("conf"), host, bound);
+        Files.createDirectories(dir.resolve("data"));
+        Files.createDirectories(dir.resolve("extensions"));
+        EmbeddedHiveMQ hivemq = EmbeddedHiveMQ.builder()
+                .withConfigurationFolder(dir.resolve("conf"))
+                .withDataFolder(dir.resolve("data"))
+                .withExtensionsFolder(dir.resolve("extensions"))
+                .withEmbeddedExtension(extension(new HubAuthenticator(new AccessRules(accounts))))
+                .withoutLoggingBootstrap()
+                .build();
+        // The embedded builder switched "deny unauthenticated" off; switch it back on, so that no client gets in
+        // unauthenticated, not even in the moment before our extension has registered its authenticator.
+        InternalConfigurations.AUTH_DENY_UNAUTHENTICATED_CONNECTIONS.set(true);
+        Broker broker = new Broker(hivemq, bound);
+        try {
+            hivemq.start().get(60, TimeUnit.SECONDS);
+        } catch (InterruptedException | ExecutionException | TimeoutException e) {
+            broker.close();
+            throw new IOException("the MQTT broker did not start on " + host + ":" + bound, e);
+        }
+        broker.running = true;
+        return broker;
+    }
+
+    private static EmbeddedExtension extension(HubAuthenticator authenticator) {
+        return EmbeddedExtension.builder()
+                .withId("instore-hub-auth")
+                .withName("In-store hub authentication")
+                .withVersion("1")
+                .withAuthor("instore")
+                .withPriority(1000)
+                .withStartPriority(1000)
+                .withExtensionMain(new ExtensionMain() {
+                    @Override
+                    public void extensionStart(ExtensionStartInput input, ExtensionStartOutput output) {
+                        Services.securityRegistry().setAuthenticatorProvider(providerInput -> authenticator);
+                    }
+
+                    @Override
+                    public void extensionStop(ExtensionStopInput input, ExtensionStopOutput output) {
+                    }
+                })
+                .build();
+    }
+
+    private static int freePort(String host) throws IOException {
+        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getByName(host))) {
+            return probe.getLocalPort();
+        }
+    }
+
+    /** The MQTT port the broker listens on. */
+    public int port() {
+        return port;
+    }
+
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        try {
+            hivemq.stop().get(30, TimeUnit.SECONDS);
+            hivemq.close();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.log(System.Logger.Level.WARNING, "the MQTT broker did not stop cleanly: {0}", e.getMessage());
+        }
+    }
+}

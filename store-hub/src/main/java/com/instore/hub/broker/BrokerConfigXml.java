@@ -1,0 +1,64 @@
+package com.instore.hub.broker;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Pattern;
+
+/**
+ * The HiveMQ {@code config.xml} we write at every start (so the file always matches hub.yaml). What we set and why:
+ * <ul>
+ *   <li>one TCP listener on hub.mqtt.host/port;</li>
+ *   <li>server receive maximum {@value #RECEIVE_MAXIMUM} (HiveMQ's default is 10): Paho caps a client's in-flight QoS 1
+ *   publishes at the broker's value and throws "too many publishes in progress" beyond it;</li>
+ *   <li>file persistence, so retained statuses and the hub's session (queued taps) survive restarts;</li>
+ *   <li>no empty client ids (every identity has a fixed one) and no usage statistics (the store may have no internet).</li>
+ * </ul>
+ * TCP_NODELAY is not configurable in HiveMQ CE's config.xsd: HiveMQ's Netty bootstrap always sets it on accepted sockets
+ * ({@code childOption(TCP_NODELAY, true)} in {@code HiveMQNettyBootstrap}), which is what we need.
+ */
+final class BrokerConfigXml {
+    static final int RECEIVE_MAXIMUM = 1000;
+    private static final Pattern HOST = Pattern.compile("[A-Za-z0-9.:\\-\\[\\]]{1,253}");
+
+    private BrokerConfigXml() {
+    }
+
+    static void write(Path configDir, String host, int port) throws IOException {
+        if (!HOST.matcher(host).matches()) {
+            throw new IllegalArgumentException("hub.mqtt.host is not a host name or address: '" + host + "'");
+        }
+        Files.createDirectories(configDir);
+        String xml = """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <!-- Written by the store hub at every start from hub.yaml: edit hub.yaml, not this file. -->
+                <hivemq>
+                    <listeners>
+                        <tcp-listener>
+                            <port>%d</port>
+                            <bind-address>%s</bind-address>
+                            <name>mqtt</name>
+                        </tcp-listener>
+                    </listeners>
+                    <mqtt>
+                        <receive-maximum>
+                            <server-receive-maximum>%d</server-receive-maximum>
+                        </receive-maximum>
+                    </mqtt>
+                    <security>
+                        <allow-empty-client-id>
+                            <enabled>false</enabled>
+                        </allow-empty-client-id>
+                    </security>
+                    <persistence>
+                        <mode>file</mode>
+                    </persistence>
+                    <anonymous-usage-statistics>
+                        <enabled>false</enabled>
+                    </anonymous-usage-statistics>
+                </hivemq>
+                """.formatted(port, host, RECEIVE_MAXIMUM);
+        Files.writeString(configDir.resolve("config.xml"), xml, StandardCharsets.UTF_8);
+    }
+}

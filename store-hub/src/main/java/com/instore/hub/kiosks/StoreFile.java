@@ -1,0 +1,69 @@
+package com.instore.hub.kiosks;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.instore.protocol.KioskAddress;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** The declarative store file (config/store.yaml): the store and the kiosks it has. */
+final class StoreFile {
+    private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    private StoreFile() {
+    }
+
+    /** A declared kiosk; {@code passwordSha256} is null when the hub is to generate the secret. */
+    record KioskDecl(String id, String zone, @JsonProperty("password-sha256") String passwordSha256) {
+        KioskDecl {
+            KioskAddress.requireSlug(id, "kiosk id");
+            zone = zone == null || zone.isBlank() ? id : zone.trim();
+            if (passwordSha256 != null) {
+                passwordSha256 = passwordSha256.trim().toLowerCase(Locale.ROOT);
+                if (!SHA256_HEX.matcher(passwordSha256).matches()) {
+                    throw new IllegalArgumentException("kiosk '" + id + "': password-sha256 must be 64 hex digits");
+                }
+            }
+        }
+    }
+
+    /** The store with its kiosks, ids unique. */
+    record Store(String id, String name, List<KioskDecl> kiosks) {
+        Store {
+            KioskAddress.requireSlug(id, "store id");
+            name = name == null ? id : name;
+            kiosks = kiosks == null ? List.of() : List.copyOf(kiosks);
+            Set<String> seen = new HashSet<>();
+            for (KioskDecl k : kiosks) {
+                if (!seen.add(k.id())) {
+                    throw new IllegalArgumentException("kiosk '" + k.id() + "' is declared twice");
+                }
+            }
+        }
+    }
+
+    record Root(Store store) {
+    }
+
+    static Store read(Path file) throws IOException {
+        try {
+            Root root = YAML.readValue(file.toFile(), Root.class);
+            if (root == null || root.store() == null) {
+                throw new IOException(file + " has no 'store' section");
+            }
+            return root.store();
+        } catch (IllegalArgumentException e) {
+            throw new IOException(file + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,121 @@
+package com.instore.hub.taps;
+
+import com.instore.hub.db.Database;
+import com.instore.hub.kiosks.Fleet;
+import com.instore.hub.members.Member;
+import com.instore.hub.members.Members;
+import com.instore.hub.mqtt.Inbound;
+import com.instore.hub.mqtt.InvalidInbound;
+import com.instore.hub.offers.Offers;
+import com.instore.protocol.Channel;
+import com.instore.protocol.InvalidMessageException;
+import com.instore.protocol.KioskAddress;
+import com.instore.protocol.MessageCodec;
+import com.instore.protocol.TapEvent;
+import io.micrometer.core.instrument.MeterRegistry;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The hub's tap pipeline (DESIGN.md section 6, first form): validate, dedupe by tap id, recognise, pick offers, answer.
+ * One transaction per tap writes its row together with the answer; a redelivered tap gets the stored answer again, byte for
+ * byte, and changes nothing. Runs on the hub executor (never on Paho's threads); blocks on the database.
+ */
+public final class TapPipeline {
+    /** The answer is useless after this: the kiosk has fallen back to its offline welcome. */
+    static final long ANSWER_EXPIRY_SECONDS = 5;
+    private static final System.Logger LOG = System.getLogger(TapPipeline.class.getName());
+
+    private final Fleet fleet;
+    private final Database db;
+    private final TapTable table;
+    private final TapDecider decider;
+    private final MessageCodec codec;
+    private final Answers answers;
+    private final TapMetrics metrics;
+    private final Clock clock;
+
+    /** Sends an answer to a kiosk's screen topic: QoS 1, the given expiry and correlation data. Must not block. */
+    @FunctionalInterface
+    public interface Answers {
+        boolean send(String topic, byte[] payload, byte[] correlationData, long expirySeconds);
+    }
+
+    public TapPipeline(Fleet fleet, Database db, Members members, Offers offers, String publicUrl, MessageCodec codec,
+                       Answers answers, MeterRegistry registry, Clock clock) {
+        this.fleet = fleet;
+        this.db = db;
+        this.table = new TapTable(db);
+        this.decider = new TapDecider(members, offers, publicUrl, clock);
+        this.codec = codec;
+        this.answers = answers;
+        this.metrics = new TapMetrics(registry);
+        this.clock = clock;
+    }
+
+    /** Handles one message from a kiosk's tap topic. */
+    public void handle(Inbound in) throws InvalidInbound, SQLException {
+        KioskAddress kiosk = in.address().kiosk();
+        TapEvent tap = validate(kiosk, in.payload());
+        Instant receivedAt = clock.instant();
+        Outcome outcome = db.inTransaction(c -> answer(c, kiosk, tap, receivedAt));
+        boolean sent = answers.send(kiosk.topic(Channel.SCREEN), outcome.answer(),
+                tap.id().getBytes(StandardCharsets.UTF_8), ANSWER_EXPIRY_SECONDS);
+        long nanos = System.nanoTime() - in.receivedNanos();
+        if (outcome.duplicate()) {
+            metrics.duplicate(nanos);
+            LOG.log(System.Logger.Level.DEBUG, "tap {0} redelivered: answered again, nothing changed", tap.id());
+        } else {
+            metrics.answered(outcome.recognised(), nanos);
+            if (sent) {
+                table.latency(tap.id(), nanos / 1_000);
+            }
+        }
+    }
+
+    /** The last {@code limit} answered taps, newest first. Blocking. */
+    public List<RecentTap> recent(int limit) throws SQLException {
+        return table.recent(limit);
+    }
+
+    TapEvent validate(KioskAddress kiosk, byte[] payload) throws InvalidInbound {
+        if (!fleet.isKnown(kiosk)) {
+            throw InvalidInbound.unknownKiosk(kiosk);
+        }
+        TapEvent tap;
+        try {
+            tap = codec.decode(payload, TapEvent.class);
+        } catch (InvalidMessageException e) {
+            throw InvalidInbound.of(e);
+        }
+        if (!tap.kioskId().equals(kiosk.kioskId())) {
+            throw InvalidInbound.mismatch(tap.kioskId(), kiosk.kioskId());
+        }
+        return tap;
+    }
+
+    /** The answer for {@code tap}: the stored one when seen before, else a new one written with the tap's row. */
+    Outcome answer(Connection c, KioskAddress kiosk, TapEvent tap, Instant receivedAt) throws SQLException {
+        Optional<byte[]> stored = table.answerOf(c, tap.id());
+        if (stored.isPresent()) {
+            return new Outcome(stored.get(), true, false);
+        }
+        TapDecider.Decision decision = decider.decide(c, tap);
+        byte[] answer = codec.encode(decision.answer());
+        Optional<Member> member = decision.member();
+        table.insert(c, new TapTable.Row(tap.id(), kiosk.storeId(), kiosk.kioskId(), tap.at(), receivedAt,
+                tap.credential().type().name(), member.map(Member::memberId).orElse(null),
+                member.map(m -> m.tier().name()).orElse(null), decision.answer().offers().size(), answer));
+        return new Outcome(answer, false, member.isPresent());
+    }
+
+    /** The bytes to send and how they came about. */
+    record Outcome(byte[] answer, boolean duplicate, boolean recognised) {
+    }
+}
