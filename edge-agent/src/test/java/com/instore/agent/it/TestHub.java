@@ -1,0 +1,143 @@
+package com.instore.agent.it;
+
+import com.instore.protocol.Channel;
+import com.instore.protocol.InvalidMessageException;
+import com.instore.protocol.KioskAddress;
+import com.instore.protocol.KioskStatus;
+import com.instore.protocol.MemberProgress;
+import com.instore.protocol.MessageCodec;
+import com.instore.protocol.Offer;
+import com.instore.protocol.SchemaVersion;
+import com.instore.protocol.ScreenUpdate;
+import com.instore.protocol.TapEvent;
+import org.eclipse.paho.mqttv5.client.IMqttToken;
+import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
+import org.eclipse.paho.mqttv5.client.MqttCallback;
+import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
+import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
+import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
+import org.eclipse.paho.mqttv5.common.MqttException;
+import org.eclipse.paho.mqttv5.common.MqttMessage;
+import org.eclipse.paho.mqttv5.common.MqttSubscription;
+import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Plays the store hub over a real Paho client: records the kiosk's taps and statuses, answers taps with correlated
+ * {@link ScreenUpdate}s (QoS 1, message expiry 5 s, correlation data = tap id), as the real hub does.
+ */
+final class TestHub implements AutoCloseable {
+    private final MessageCodec codec = new MessageCodec();
+    private final KioskAddress kiosk;
+    private final MqttAsyncClient client;
+    private final BlockingQueue<TapEvent> taps = new LinkedBlockingQueue<>();
+    private final List<KioskStatus> statuses = new CopyOnWriteArrayList<>();
+
+    TestHub(String brokerUri, KioskAddress kiosk) throws MqttException {
+        this.kiosk = kiosk;
+        client = new MqttAsyncClient(brokerUri, "hub-" + kiosk.storeId() + "-" + UUID.randomUUID(), new MemoryPersistence());
+        client.setCallback(new Callback());
+        MqttConnectionOptions options = new MqttConnectionOptions();
+        options.setUserName("hub");
+        options.setPassword("hub".getBytes(StandardCharsets.UTF_8));
+        options.setCleanStart(true);
+        client.connect(options).waitForCompletion(10_000);
+        IMqttToken subscribed = client.subscribe(new MqttSubscription[] {
+                new MqttSubscription(kiosk.topic(Channel.TAP), 1), new MqttSubscription(kiosk.topic(Channel.STATUS), 1)});
+        subscribed.waitForCompletion(10_000);
+    }
+
+    /** The next tap that arrived, waiting up to {@code timeout}; fails when none came. */
+    TapEvent nextTap(Duration timeout) throws InterruptedException {
+        TapEvent tap = taps.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        if (tap == null) {
+            throw new AssertionError("no tap reached the hub within " + timeout);
+        }
+        return tap;
+    }
+
+    List<KioskStatus> statuses() {
+        return statuses;
+    }
+
+    void answerMember(String tapId, String greeting, List<Offer> offers) throws MqttException {
+        answer(new ScreenUpdate(SchemaVersion.CURRENT, UUID.randomUUID().toString(), Instant.now(), kiosk.kioskId(), tapId,
+                ScreenUpdate.Kind.MEMBER, greeting, new MemberProgress("GOLD", 1250, "250 points to Platinum"), offers,
+                null));
+    }
+
+    void answerWelcome(String tapId) throws MqttException {
+        answer(new ScreenUpdate(SchemaVersion.CURRENT, UUID.randomUUID().toString(), Instant.now(), kiosk.kioskId(), tapId,
+                ScreenUpdate.Kind.WELCOME, "Welcome!", null, List.of(new Offer("w-1", "10% off your first visit", "")),
+                "http://hub.local:8080/join"));
+    }
+
+    void answer(ScreenUpdate update) throws MqttException {
+        MqttProperties properties = new MqttProperties();
+        properties.setCorrelationData(update.tapId().getBytes(StandardCharsets.UTF_8));
+        properties.setMessageExpiryInterval(5L);
+        client.publish(kiosk.topic(Channel.SCREEN), new MqttMessage(codec.encode(update), 1, false, properties))
+                .waitForCompletion(10_000);
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (client.isConnected()) {
+                client.disconnect(1000).waitForCompletion(2000);
+            }
+            client.disconnectForcibly(0, 500, false);
+        } catch (MqttException ignored) {
+            // Already gone.
+        }
+        try {
+            client.close(true);
+        } catch (MqttException ignored) {
+            // Nothing left to release.
+        }
+    }
+
+    private final class Callback implements MqttCallback {
+        @Override
+        public void messageArrived(String topic, MqttMessage message) {
+            try {
+                if (topic.endsWith("/" + Channel.TAP.path())) {
+                    taps.add(codec.decode(message.getPayload(), TapEvent.class));
+                } else {
+                    statuses.add(codec.decode(message.getPayload(), KioskStatus.class));
+                }
+            } catch (InvalidMessageException e) {
+                throw new AssertionError("the kiosk sent an invalid message on " + topic, e);
+            }
+        }
+
+        @Override
+        public void disconnected(MqttDisconnectResponse response) {
+        }
+
+        @Override
+        public void mqttErrorOccurred(MqttException exception) {
+        }
+
+        @Override
+        public void deliveryComplete(IMqttToken token) {
+        }
+
+        @Override
+        public void connectComplete(boolean reconnect, String serverURI) {
+        }
+
+        @Override
+        public void authPacketArrived(int reasonCode, MqttProperties properties) {
+        }
+    }
+}
