@@ -31,8 +31,8 @@ final class MembersCsv {
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
              MappingIterator<Line> lines = MAPPER.readerFor(Line.class).with(schema).readValues(reader)) {
             while (lines.hasNextValue()) {
+                int lineNo = lines.getCurrentLocation().getLineNr(); // the parser stands on the row's first field
                 Line line = lines.nextValue();
-                int lineNo = lines.getCurrentLocation().getLineNr();
                 try {
                     rows.add(line.toRow());
                 } catch (IllegalArgumentException e) {
