@@ -1,0 +1,91 @@
+package com.instore.hub.it;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.instore.hub.HubConfig;
+import com.instore.hub.StoreHub;
+import com.instore.hub.secrets.SecretFile;
+import org.eclipse.paho.mqttv5.common.MqttException;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Optional;
+
+/** The whole hub started in-process on free ports with a temporary data directory, plus helpers to talk to it. */
+final class RunningHub implements AutoCloseable {
+    static final String STORE = "demo-store";
+    static final String PUBLIC_URL = "http://hub.test:8080";
+
+    final StoreHub hub;
+    final Path dataDir;
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final ObjectMapper json = new ObjectMapper();
+
+    private RunningHub(StoreHub hub, Path dataDir) {
+        this.hub = hub;
+        this.dataDir = dataDir;
+    }
+
+    static RunningHub start(Path dataDir) throws Exception {
+        HubConfig config = new HubConfig(dataDir, Path.of("../config/store.yaml"), Path.of("../config/offers.yaml"),
+                Optional.of(Path.of("../config/demo/members.csv")), dataDir.resolve("store.secret"), PUBLIC_URL,
+                "127.0.0.1", 0, "127.0.0.1", 0);
+        return new RunningHub(StoreHub.start(config), dataDir);
+    }
+
+    String kioskSecret(String kioskId) throws IOException {
+        return SecretFile.read(dataDir.resolve("kiosk-secrets/" + kioskId + ".secret"));
+    }
+
+    /** A kiosk connected with its own identity (user, client id, secret). */
+    TestClient kiosk(String kioskId) throws Exception {
+        return TestClient.connect(hub.mqttPort(), "kiosk-" + STORE + "-" + kioskId, STORE + "/" + kioskId,
+                kioskSecret(kioskId));
+    }
+
+    TestClient monitor(String clientId) throws MqttException, IOException {
+        return TestClient.connect(hub.mqttPort(), clientId, "monitor", SecretFile.read(dataDir.resolve("monitor.secret")));
+    }
+
+    HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + hub.httpPort() + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    JsonNode getJson(String path) throws IOException, InterruptedException {
+        return json.readTree(get(path).body());
+    }
+
+    /** The kiosk's entry in GET /api/kiosks. */
+    JsonNode kioskView(String kioskId) throws IOException, InterruptedException {
+        for (JsonNode k : getJson("/api/kiosks")) {
+            if (kioskId.equals(k.get("kioskId").asText())) {
+                return k;
+            }
+        }
+        throw new AssertionError("kiosk " + kioskId + " missing from /api/kiosks");
+    }
+
+    /** A single number from the hub's database, read through its own SQLite file. */
+    long queryLong(String sql) throws SQLException {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve("hub.db"));
+             Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    @Override
+    public void close() {
+        hub.close();
+    }
+}
