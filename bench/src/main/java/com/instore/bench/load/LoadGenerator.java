@@ -1,0 +1,98 @@
+package com.instore.bench.load;
+
+import com.fasterxml.uuid.Generators;
+import com.fasterxml.uuid.impl.TimeBasedEpochGenerator;
+import com.instore.protocol.MessageCodec;
+import com.instore.protocol.SchemaVersion;
+import com.instore.protocol.TapEvent;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Sends taps from a {@link Fleet} on an open-loop {@link Schedule} and measures each tap from its due time to its
+ * {@code ScreenUpdate}. One sender thread (the caller's) builds and publishes every tap; publishing never blocks, so a slow
+ * system under test makes latency grow instead of slowing the schedule. Not thread-safe: one phase at a time.
+ */
+public final class LoadGenerator {
+    private static final String READER = "bench-simulated";
+
+    private final Fleet fleet;
+    private final Population population;
+    private final Duration timeout;
+    private final MessageCodec codec = new MessageCodec();
+    private final TimeBasedEpochGenerator tapIds = Generators.timeBasedEpochGenerator();
+    private final long[] seq;
+
+    public LoadGenerator(Fleet fleet, Population population, Duration timeout) {
+        this.fleet = fleet;
+        this.population = population;
+        this.timeout = timeout;
+        this.seq = new long[fleet.size()];
+    }
+
+    /** Runs one phase; blocks for the schedule's duration plus the time the last answers take (at most the timeout). */
+    public LoadResult run(Schedule schedule) {
+        Tally tally = new Tally(codec, timeout);
+        fleet.route(tally);
+        ScheduledExecutorService reaper = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform()
+                .name("bench-timeouts").daemon().factory());
+        reaper.scheduleAtFixedRate(() -> tally.expire(System.nanoTime()), 50, 50, TimeUnit.MILLISECONDS);
+        try {
+            double achieved = send(schedule, tally);
+            drain(tally);
+            tally.expireAll();
+            return tally.result(schedule, achieved);
+        } finally {
+            reaper.shutdownNow();
+            fleet.route(null);
+        }
+    }
+
+    /** Returns the rate at which measured taps actually left. */
+    private double send(Schedule schedule, Tally tally) {
+        long start = System.nanoTime();
+        Instant wallStart = Instant.now();
+        long total = schedule.total();
+        long firstMeasured = -1;
+        for (long n = 0; n < total; n++) {
+            long due = start + schedule.offsetNanos(n);
+            waitUntil(due);
+            boolean measured = schedule.measured(n);
+            if (measured && firstMeasured < 0) {
+                firstMeasured = System.nanoTime();
+            }
+            sendOne(tally, due, wallStart.plusNanos(due - start), measured);
+        }
+        long measuredNanos = Math.max(1, System.nanoTime() - Math.max(firstMeasured, start));
+        return schedule.measuredCount() / (measuredNanos / 1e9);
+    }
+
+    private void sendOne(Tally tally, long due, Instant dueWall, boolean measured) {
+        int index = population.nextKiosk();
+        Fleet.Kiosk kiosk = fleet.kiosk(index);
+        String tapId = tapIds.generate().toString();
+        TapEvent tap = new TapEvent(SchemaVersion.CURRENT, tapId, dueWall, kiosk.address().kioskId(), READER,
+                population.next(index).credential(), ++seq[index]);
+        tally.expect(tapId, kiosk.address(), due, measured);
+        kiosk.link().publish(kiosk.tapTopic(), codec.encode(tap), null, 0)
+                .thenAccept(outcome -> tally.published(tapId, outcome));
+    }
+
+    private void drain(Tally tally) {
+        long deadline = System.nanoTime() + timeout.toNanos() + TimeUnit.MILLISECONDS.toNanos(200);
+        while (!tally.idle() && System.nanoTime() < deadline) {
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
+        }
+    }
+
+    private static void waitUntil(long dueNanos) {
+        for (long left = dueNanos - System.nanoTime(); left > 0; left = dueNanos - System.nanoTime()) {
+            LockSupport.parkNanos(left);
+        }
+    }
+}

@@ -1,0 +1,22 @@
+package com.instore.bench.report;
+
+import com.instore.bench.load.LoadResult;
+
+/**
+ * One row of the results: which system answered (hub or floor) over which broker, the load, and what it measured.
+ * The JSON form of a run.
+ */
+public record RunRecord(String target, String broker, int kiosks, double rate, long seconds, long sent, long answered,
+                        double throughput, double achievedSendRate, LoadResult.Errors errors, long errorTotal,
+                        Latency latencyMs) {
+
+    public static RunRecord of(String target, String broker, int kiosks, LoadResult result) {
+        return new RunRecord(target, broker, kiosks, result.targetRate(), result.measured().toSeconds(), result.sent(),
+                result.answered(), round(result.throughput()), round(result.achievedSendRate()), result.errors(),
+                result.errors().total(), Latency.of(result.latencyMicros()));
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 10) / 10.0;
+    }
+}
