@@ -178,6 +178,8 @@ class AgentTapIT {
         HttpResponse<String> metrics = agent.get("/metrics");
 
         assertThat(metrics.statusCode()).isEqualTo(200);
+        metrics.body().lines().filter(line -> line.startsWith("kiosk_tap_to_screen_seconds"))
+                .forEach(line -> System.out.println("observed " + line));
         assertThat(metrics.body()).contains("kiosk_taps_total", "kiosk_answers_total", "kiosk_answer_timeouts_total",
                 "kiosk_tap_to_screen_seconds_count", "kiosk_mqtt_reconnects_total", "kiosk_mqtt_connected 1.0");
     }

@@ -28,6 +28,8 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
@@ -41,6 +43,8 @@ final class TestHub implements AutoCloseable {
     private final MqttAsyncClient client;
     private final BlockingQueue<TapEvent> taps = new LinkedBlockingQueue<>();
     private final List<KioskStatus> statuses = new CopyOnWriteArrayList<>();
+    private final ExecutorService answerer = Executors.newSingleThreadExecutor();
+    private volatile boolean autoAnswer;
 
     TestHub(String brokerUri, KioskAddress kiosk) throws MqttException {
         this.kiosk = kiosk;
@@ -50,6 +54,7 @@ final class TestHub implements AutoCloseable {
         options.setUserName("hub");
         options.setPassword("hub".getBytes(StandardCharsets.UTF_8));
         options.setCleanStart(true);
+        options.setSocketFactory(new NoDelay());
         client.connect(options).waitForCompletion(10_000);
         IMqttToken subscribed = client.subscribe(new MqttSubscription[] {
                 new MqttSubscription(kiosk.topic(Channel.TAP), 1), new MqttSubscription(kiosk.topic(Channel.STATUS), 1)});
@@ -63,6 +68,11 @@ final class TestHub implements AutoCloseable {
             throw new AssertionError("no tap reached the hub within " + timeout);
         }
         return tap;
+    }
+
+    /** From now on every tap is answered at once with a member greeting (on the hub's own thread, not Paho's). */
+    void autoAnswer() {
+        autoAnswer = true;
     }
 
     List<KioskStatus> statuses() {
@@ -89,8 +99,17 @@ final class TestHub implements AutoCloseable {
                 .waitForCompletion(10_000);
     }
 
+    private void answerQuietly(String tapId) {
+        try {
+            answerMember(tapId, "Hello Camille", List.of());
+        } catch (MqttException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     @Override
     public void close() {
+        answerer.shutdownNow();
         try {
             if (client.isConnected()) {
                 client.disconnect(1000).waitForCompletion(2000);
@@ -106,12 +125,49 @@ final class TestHub implements AutoCloseable {
         }
     }
 
+    /** TCP_NODELAY like every MQTT socket of the system: without it an answer waits for Nagle. */
+    private static final class NoDelay extends javax.net.SocketFactory {
+        @Override
+        public java.net.Socket createSocket() throws java.io.IOException {
+            java.net.Socket socket = new java.net.Socket();
+            socket.setTcpNoDelay(true);
+            return socket;
+        }
+
+        @Override
+        public java.net.Socket createSocket(String host, int port) throws java.io.IOException {
+            java.net.Socket socket = createSocket();
+            socket.connect(new java.net.InetSocketAddress(host, port));
+            return socket;
+        }
+
+        @Override
+        public java.net.Socket createSocket(String host, int port, java.net.InetAddress local, int localPort) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public java.net.Socket createSocket(java.net.InetAddress host, int port) throws java.io.IOException {
+            return createSocket(host.getHostAddress(), port);
+        }
+
+        @Override
+        public java.net.Socket createSocket(java.net.InetAddress host, int port, java.net.InetAddress local, int localPort) {
+            throw new UnsupportedOperationException();
+        }
+    }
+
     private final class Callback implements MqttCallback {
         @Override
         public void messageArrived(String topic, MqttMessage message) {
             try {
                 if (topic.endsWith("/" + Channel.TAP.path())) {
-                    taps.add(codec.decode(message.getPayload(), TapEvent.class));
+                    TapEvent tap = codec.decode(message.getPayload(), TapEvent.class);
+                    if (autoAnswer) {
+                        answerer.execute(() -> answerQuietly(tap.id()));
+                    } else {
+                        taps.add(tap);
+                    }
                 } else {
                     statuses.add(codec.decode(message.getPayload(), KioskStatus.class));
                 }
