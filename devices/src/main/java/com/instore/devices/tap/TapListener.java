@@ -11,4 +11,12 @@ public interface TapListener {
 
     /** The reader's health changed. */
     void onStatus(DeviceStatus status);
+
+    /**
+     * Something was held to the reader but no credential could be read from it (the card left too early, answered with
+     * an unexpected status word, a truncated or garbled answer). The reader itself stays usable; the kiosk may ask the
+     * shopper to tap again. The default ignores it, so listeners written before this event existed keep working.
+     */
+    default void onReadFailure(ReadFailure failure) {
+    }
 }
