@@ -10,6 +10,8 @@ import picocli.CommandLine.Option;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * The benchmark harness's entry point ({@code ./run bench}): simulated kiosks over real MQTT against the hub and the floor,
@@ -18,6 +20,9 @@ import java.util.concurrent.Callable;
 @Command(name = "bench", mixinStandardHelpOptions = true, subcommands = JmhCommand.class,
         description = "Load-tests the store hub against the floor (an echo service over the same broker).")
 public final class BenchMain implements Callable<Integer> {
+    /** Held so that the level sticks: the in-process hub's Helidon logs its start and stop at INFO through JUL. */
+    private static final Logger HELIDON_LOG = Logger.getLogger("io.helidon");
+
     @Option(names = "--target", description = "hub, floor or both (default: ${DEFAULT-VALUE}).", defaultValue = "both")
     private BenchOptions.Target target;
     @Option(names = "--broker", description = "embedded (HiveMQ CE) or mosquitto (default: ${DEFAULT-VALUE}).",
@@ -68,7 +73,15 @@ public final class BenchMain implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
-        CommandLine cli = new CommandLine(new BenchMain(args)).setCaseInsensitiveEnumValuesAllowed(true);
+        HELIDON_LOG.setLevel(Level.WARNING);
+        CommandLine cli = new CommandLine(new BenchMain(args)).setCaseInsensitiveEnumValuesAllowed(true)
+                .setExecutionExceptionHandler((error, commandLine, parsed) -> {
+                    if (!(error instanceof IllegalArgumentException || error instanceof IllegalStateException)) {
+                        throw error;
+                    }
+                    commandLine.getErr().println("bench: " + error.getMessage());
+                    return 2;
+                });
         System.exit(cli.execute(args));
     }
 

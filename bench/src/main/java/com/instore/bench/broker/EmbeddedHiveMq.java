@@ -99,7 +99,7 @@ final class EmbeddedHiveMq implements Broker {
 
     @Override
     public String name() {
-        return "hivemq-ce-embedded";
+        return "hivemq-ce-embedded";  // HubSystem.BROKER names the hub's the same
     }
 
     @Override
