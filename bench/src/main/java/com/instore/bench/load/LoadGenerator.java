@@ -43,33 +43,39 @@ public final class LoadGenerator {
                 .name("bench-timeouts").daemon().factory());
         reaper.scheduleAtFixedRate(() -> tally.expire(System.nanoTime()), 50, 50, TimeUnit.MILLISECONDS);
         try {
-            double achieved = send(schedule, tally);
+            Sent sent = send(schedule, tally);
             drain(tally);
             tally.expireAll();
-            return tally.result(schedule, achieved);
+            return tally.result(schedule, sent.rate(), sent.cpu());
         } finally {
             reaper.shutdownNow();
             fleet.route(null);
         }
     }
 
-    /** Returns the rate at which measured taps actually left. */
-    private double send(Schedule schedule, Tally tally) {
+    /** Sends the schedule; returns the rate at which measured taps actually left and the CPU used meanwhile. */
+    private Sent send(Schedule schedule, Tally tally) {
         long start = System.nanoTime();
         Instant wallStart = Instant.now();
         long total = schedule.total();
         long firstMeasured = -1;
+        CpuMeter cpu = null;
         for (long n = 0; n < total; n++) {
             long due = start + schedule.offsetNanos(n);
             waitUntil(due);
             boolean measured = schedule.measured(n);
             if (measured && firstMeasured < 0) {
                 firstMeasured = System.nanoTime();
+                cpu = new CpuMeter();
             }
             sendOne(tally, due, wallStart.plusNanos(due - start), measured);
         }
         long measuredNanos = Math.max(1, System.nanoTime() - Math.max(firstMeasured, start));
-        return schedule.measuredCount() / (measuredNanos / 1e9);
+        return new Sent(schedule.measuredCount() / (measuredNanos / 1e9),
+                cpu == null ? new CpuMeter.Usage(-1, -1) : cpu.stop());
+    }
+
+    private record Sent(double rate, CpuMeter.Usage cpu) {
     }
 
     private void sendOne(Tally tally, long due, Instant dueWall, boolean measured) {

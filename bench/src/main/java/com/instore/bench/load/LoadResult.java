@@ -6,10 +6,11 @@ import java.time.Duration;
 
 /**
  * What one load phase measured, measured window only: taps sent and answered, errors by kind, and tap-to-screen latency in
- * microseconds from each tap's due time to the receipt of its {@code ScreenUpdate}.
+ * microseconds from each tap's due time to the receipt of its {@code ScreenUpdate}; CPU cores used while the measured taps
+ * were sent, by the bench JVM and by the whole machine (-1 when unknown).
  */
 public record LoadResult(double targetRate, Duration measured, long sent, long answered, Errors errors,
-                         Histogram latencyMicros, double achievedSendRate) {
+                         Histogram latencyMicros, double achievedSendRate, double benchJvmCores, double machineCores) {
 
     /** Answers per second over the measured window. */
     public double throughput() {

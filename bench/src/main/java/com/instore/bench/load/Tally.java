@@ -137,10 +137,14 @@ final class Tally {
     }
 
     LoadResult result(Schedule schedule, double achievedSendRate) {
+        return result(schedule, achievedSendRate, new CpuMeter.Usage(-1, -1));
+    }
+
+    LoadResult result(Schedule schedule, double achievedSendRate, CpuMeter.Usage cpu) {
         var errors = new LoadResult.Errors(timeouts.sum(), refused.sum(), failed.sum(), wrongCorrelation.sum(),
                 invalid.sum(), duplicates.sum(), late.sum());
         return new LoadResult(schedule.ratePerSecond(), schedule.measure(), sent.sum(), answered.sum(), errors,
-                latency.getIntervalHistogram(), achievedSendRate);
+                latency.getIntervalHistogram(), achievedSendRate, cpu.benchJvm(), cpu.machine());
     }
 
     private record Pending(KioskAddress kiosk, long dueNanos, boolean measured) {

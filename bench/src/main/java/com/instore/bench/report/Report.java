@@ -40,14 +40,9 @@ public record Report(Machine machine, List<RunRecord> runs, List<Ratio> ratios, 
     public String table() {
         StringBuilder out = new StringBuilder();
         out.append("| target | broker | kiosks | rate/s | s | sent | answered | errors | throughput/s | p50 ms | p99 ms"
-                + " | p99.9 ms | max ms |\n");
-        out.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
-        for (RunRecord run : runs) {
-            out.append(String.format(Locale.ROOT, "| %s | %s | %d | %.0f | %d | %d | %d | %s | %.1f | %.2f | %.2f | %.2f | %.2f |%n",
-                    run.target(), run.broker(), run.kiosks(), run.rate(), run.seconds(), run.sent(), run.answered(),
-                    errors(run), run.throughput(), run.latencyMs().p50(), run.latencyMs().p99(), run.latencyMs().p999(),
-                    run.latencyMs().max()));
-        }
+                + " | p99.9 ms | max ms | CPU bench/machine |\n");
+        out.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+        runs.forEach(run -> out.append(row(run)));
         for (Ratio ratio : ratios) {
             out.append(String.format(Locale.ROOT, "%nhub / floor over %s at %.0f/s: p50 x%.2f, p99 x%.2f, p99.9 x%.2f,"
                     + " throughput x%.2f%n", ratio.broker(), ratio.rate(), ratio.p50(), ratio.p99(), ratio.p999(),
@@ -55,6 +50,13 @@ public record Report(Machine machine, List<RunRecord> runs, List<Ratio> ratios, 
         }
         sweeps.forEach(sweep -> out.append(System.lineSeparator()).append(sweep.summary()));
         return out.toString();
+    }
+
+    static String row(RunRecord run) {
+        return String.format(Locale.ROOT, "| %s | %s | %d | %.0f | %d | %d | %d | %s | %.1f | %.2f | %.2f | %.2f | %.2f"
+                        + " | %.2f / %.2f |%n", run.target(), run.broker(), run.kiosks(), run.rate(), run.seconds(),
+                run.sent(), run.answered(), errors(run), run.throughput(), run.latencyMs().p50(), run.latencyMs().p99(),
+                run.latencyMs().p999(), run.latencyMs().max(), run.benchJvmCores(), run.machineCores());
     }
 
     private static String errors(RunRecord run) {

@@ -41,13 +41,14 @@ class SweepTest {
     void answersFallingBehindTheSchedule_breakTheLimit() {
         Sweep sweep = new Sweep(PLAN, rate -> step(rate, 1, 0));
         RunRecord behind = new RunRecord("floor", "b", 10, 1_000, 10, 10_000, 9_000, 900, 1_000,
-                new LoadResult.Errors(0, 0, 0, 0, 0, 0, 0), 0, new Latency(9_000, 1, 2, 3, 4, 1));
+                new LoadResult.Errors(0, 0, 0, 0, 0, 0, 0), 0, new Latency(9_000, 1, 2, 3, 4, 1), 0.5, 1.0);
 
         assertThat(sweep.holds(behind)).isFalse();
     }
 
     private static RunRecord step(double rate, double p99, long errors) {
         return new RunRecord("floor", "b", 10, rate, 10, 100, 100, rate, rate,
-                new LoadResult.Errors(errors, 0, 0, 0, 0, 0, 0), errors, new Latency(100, p99 / 2, p99, p99, p99, p99 / 2));
+                new LoadResult.Errors(errors, 0, 0, 0, 0, 0, 0), errors,
+                new Latency(100, p99 / 2, p99, p99, p99, p99 / 2), 0.5, 1.0);
     }
 }
