@@ -9,8 +9,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -31,8 +29,6 @@ import static org.awaitility.Awaitility.await;
  * states pushed over SSE. A screenshot of each state goes to target/screenshots.
  */
 class KioskPageIT {
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static final Duration WAIT = Duration.ofSeconds(10);
 
@@ -45,12 +41,11 @@ class KioskPageIT {
 
     @BeforeAll
     static void start() throws Exception {
-        requireBrowser();
         broker = TestBroker.start(tempDir.resolve("broker"));
         hub = new TestHub(broker.uri(), RunningAgent.KIOSK);
         agent = new RunningAgent(tempDir, broker.uri(), Map.of("agent.idle-after-ms", "60000"));
         await().atMost(WAIT).until(agent::mqttConnected);
-        browser = startBrowser();
+        browser = HeadlessChromium.start(tempDir);
         browser.get(agent.baseUrl() + "/");
         Files.createDirectories(SCREENSHOTS);
     }
@@ -113,26 +108,5 @@ class KioskPageIT {
     private static void screenshot(String name) throws IOException {
         File shot = browser.getScreenshotAs(OutputType.FILE);
         Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
-    }
-
-    private static void requireBrowser() {
-        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
-            throw new IllegalStateException("KioskPageIT needs Debian's " + CHROMIUM + " and " + CHROMEDRIVER
-                    + " (packages chromium and chromium-driver): run .ci/setup-test-env");
-        }
-    }
-
-    private static ChromeDriver startBrowser() throws IOException {
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--window-size=1280,800",
-                "--user-data-dir=" + Files.createTempDirectory(tempDir, "chromium-profile").toAbsolutePath());
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort()
-                .build();
-        return new ChromeDriver(service, options);
     }
 }
