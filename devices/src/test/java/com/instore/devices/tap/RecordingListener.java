@@ -30,6 +30,11 @@ public final class RecordingListener implements TapListener {
         return taps.stream().map(CardRead::value).toList();
     }
 
+    @Override
+    public String toString() {
+        return "taps " + taps + ", statuses " + statuses + ", failures " + failures;
+    }
+
     public DeviceStatus lastStatus() {
         return statuses.isEmpty() ? null : statuses.getLast();
     }

@@ -11,7 +11,7 @@ import java.util.function.Function;
 
 /**
  * Connects to the card on a terminal, reads it, gives reader feedback and disconnects (leaving the card powered, so that a
- * phone's HCE session is not reset under it). Blocking.
+ * phone's HCE session is not reset under it; after a failed exchange the card is reset instead). Blocking.
  */
 final class CardSession {
     private static final String SHORT_ANSWER = "Invalid response length:";
@@ -29,6 +29,7 @@ final class CardSession {
     /** @throws CardReadException when the card gave no credential (including: it left before it could be read) */
     Credential read(CardTerminal terminal) throws CardReadException {
         Card card = connect(terminal);
+        boolean linkTrouble = false;
         try {
             ApduChannel channel = command -> transmit(card, command);
             CardType type = typeOfHistoricalBytes.apply(card.getATR().getHistoricalBytes());
@@ -37,11 +38,14 @@ final class CardSession {
                 feedback.read(channel);
                 return credential;
             } catch (CardReadException e) {
-                feedback.failed(channel);
+                linkTrouble = e.getCause() instanceof CardException;
+                if (!linkTrouble) {
+                    feedback.failed(channel);
+                }
                 throw e;
             }
         } finally {
-            disconnect(card);
+            disconnect(card, linkTrouble);
         }
     }
 
@@ -67,9 +71,10 @@ final class CardSession {
         }
     }
 
-    private static void disconnect(Card card) {
+    /** @param reset after trouble on the link: power the card down and up, so that the next connect starts clean */
+    private static void disconnect(Card card, boolean reset) {
         try {
-            card.disconnect(false);
+            card.disconnect(reset);
         } catch (CardException | RuntimeException e) {
             // the card is gone already: nothing left to release
         }

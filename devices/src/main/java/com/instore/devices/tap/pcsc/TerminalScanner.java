@@ -6,15 +6,19 @@ import com.instore.devices.tap.Credential;
 
 import javax.smartcardio.CardException;
 import javax.smartcardio.CardTerminal;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
  * One pass over the PC/SC readers: reader health, then a read of every card that arrived since the last pass. A card is
- * read once per presentation (it must leave the reader before it is read again). Runs on the reader thread only.
+ * read once per presentation (it must leave the reader before it is read again); an exchange that failed in PC/SC itself
+ * (not in what the card answered) is tried again at the next passes while the card stays, up to five times. Runs on
+ * the reader thread only.
  */
 final class TerminalScanner {
     /** Where a pass reports to. */
@@ -31,7 +35,11 @@ final class TerminalScanner {
     private final String noReaderText;
     private final CardSession session;
     private final Events events;
+    /** Exchanges that failed at the PC/SC level (not the card's answers) before a read is given up as failed. */
+    private static final int MAX_LINK_FAILURES = 5;
+
     private final Set<String> cardsPresent = new HashSet<>();
+    private final Map<String, Integer> linkFailures = new HashMap<>();
 
     TerminalScanner(PcscContext context, Predicate<String> terminalFilter, String noReaderText, CardSession session,
                     Events events) {
@@ -79,11 +87,22 @@ final class TerminalScanner {
             return;
         }
         if (cardsPresent.add(name)) {
-            try {
-                events.credential(session.read(terminal), name);
-            } catch (CardReadException e) {
-                events.failure(e.getMessage(), name);
+            readNewCard(terminal, name);
+        }
+    }
+
+    private void readNewCard(CardTerminal terminal, String name) {
+        try {
+            events.credential(session.read(terminal), name);
+            linkFailures.remove(name);
+        } catch (CardReadException e) {
+            boolean linkTrouble = e.getCause() instanceof CardException;
+            if (linkTrouble && linkFailures.merge(name, 1, Integer::sum) < MAX_LINK_FAILURES) {
+                cardsPresent.remove(name); // a card still seated after a failed exchange is read again next pass
+                return;
             }
+            linkFailures.remove(name);
+            events.failure(e.getMessage(), name);
         }
     }
 }

@@ -55,7 +55,7 @@ class PcscTapReaderIT {
     void phone_answeringOurAid_isAPhoneTapWithItsToken() throws Exception {
         startReader("pcsc");
         try (VirtualCard phone = VirtualCard.insert("phone", "--token", TOKEN)) {
-            await().atMost(CARD_TIMEOUT).until(() -> !events.taps.isEmpty());
+            await().atMost(CARD_TIMEOUT).alias("a tap").untilAsserted(() -> assertThat(events.taps).as(events::toString).isNotEmpty());
             CardRead read = events.taps.getFirst();
             assertThat(read.kind()).isEqualTo(CardRead.Kind.PHONE);
             assertThat(read.value()).isEqualTo(TOKEN);
@@ -68,7 +68,7 @@ class PcscTapReaderIT {
     void plainCard_isAUidTap_readOnceWhileHeld() throws Exception {
         startReader("pcsc");
         try (VirtualCard card = VirtualCard.insert("plain")) {
-            await().atMost(CARD_TIMEOUT).until(() -> !events.taps.isEmpty());
+            await().atMost(CARD_TIMEOUT).alias("a tap").untilAsserted(() -> assertThat(events.taps).as(events::toString).isNotEmpty());
             await().during(Duration.ofMillis(300)).until(() -> events.taps.size() == 1);
             assertThat(events.taps.getFirst().kind()).isEqualTo(CardRead.Kind.CARD_UID);
             assertThat(events.taps.getFirst().value()).isEqualTo("A1B2C3D4");
@@ -80,7 +80,7 @@ class PcscTapReaderIT {
     void type2Tag_withMemberRecord_isAnNdefTap() throws Exception {
         startReader("pcsc");
         try (VirtualCard tag = VirtualCard.insert("tag", "--token", "m-42")) {
-            await().atMost(CARD_TIMEOUT).until(() -> !events.taps.isEmpty());
+            await().atMost(CARD_TIMEOUT).alias("a tap").untilAsserted(() -> assertThat(events.taps).as(events::toString).isNotEmpty());
             assertThat(events.taps.getFirst().kind()).isEqualTo(CardRead.Kind.NDEF);
             assertThat(events.taps.getFirst().value()).isEqualTo("m-42");
             assertThat(tag.apdus()).allMatch(apdu -> apdu.startsWith("FFB000"));
@@ -118,7 +118,8 @@ class PcscTapReaderIT {
     void acr122_readsTheTagThroughNfctools_andBlinksGreenWithABeep() throws Exception {
         startReader("acr122");
         try (VirtualCard tag = VirtualCard.insert("tag", "--token", "m-42")) {
-            await().atMost(CARD_TIMEOUT).until(() -> !events.taps.isEmpty());
+            await().atMost(CARD_TIMEOUT).untilAsserted(() -> assertThat(events.taps)
+                    .as(() -> events + " card saw " + tag.output).isNotEmpty());
             assertThat(events.taps.getFirst().value()).isEqualTo("m-42");
             await().until(() -> tag.apdus().contains("FF0040A80401010201")); // LED green blinks + buzzer
         }

@@ -1,5 +1,6 @@
 package com.instore.devices.tap.pcsc;
 
+import javax.smartcardio.TerminalFactory;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -53,12 +54,17 @@ final class VirtualCard implements AutoCloseable {
         }
     }
 
-    /** Takes the card off the reader. */
+    /**
+     * Takes the card off the reader and waits until pcscd has seen it go: as with real cards, the field is empty for a
+     * moment between two cards (vpcd would otherwise swap cards under a "present" state that never drops).
+     */
     @Override
     public void close() throws InterruptedException {
         process.destroy();
         if (!process.waitFor(5, TimeUnit.SECONDS)) {
             process.destroyForcibly().waitFor();
         }
+        await().atMost(java.time.Duration.ofSeconds(10)).ignoreExceptions().until(() -> !TerminalFactory
+                .getInstance("PC/SC", null).terminals().getTerminal(PcscEnvironment.VIRTUAL_READER).isCardPresent());
     }
 }
