@@ -1,6 +1,7 @@
 package com.instore.agent;
 
 import com.instore.agent.link.LinkConfig;
+import com.instore.agent.outbox.OutboxConfig;
 import com.instore.agent.screen.ScreenConfig;
 import com.instore.agent.simulate.ReaderConfig;
 import com.instore.agent.tap.TapConfig;
@@ -17,7 +18,7 @@ import java.util.Objects;
  * record; this one only ties them together and names the kiosk.
  */
 public record AgentConfig(KioskAddress kiosk, Path dataDir, LinkConfig mqtt, ScreenConfig screen, TapConfig tap,
-                          ReaderConfig reader) {
+                          ReaderConfig reader, OutboxConfig outbox) {
     public AgentConfig {
         Objects.requireNonNull(kiosk, "kiosk");
         Objects.requireNonNull(dataDir, "dataDir");
@@ -25,6 +26,7 @@ public record AgentConfig(KioskAddress kiosk, Path dataDir, LinkConfig mqtt, Scr
         Objects.requireNonNull(screen, "screen");
         Objects.requireNonNull(tap, "tap");
         Objects.requireNonNull(reader, "reader");
+        Objects.requireNonNull(outbox, "outbox");
     }
 
     /**
@@ -52,7 +54,7 @@ public record AgentConfig(KioskAddress kiosk, Path dataDir, LinkConfig mqtt, Scr
         KioskAddress kiosk = new KioskAddress(required(agent, "store-id"), required(agent, "kiosk-id"));
         Path dataDir = Path.of(agent.get("data-dir").asString().orElse("demo-data/agents/" + kiosk.kioskId()));
         return new AgentConfig(kiosk, dataDir, LinkConfig.from(agent.get("mqtt"), kiosk), ScreenConfig.from(agent.get("screen")),
-                TapConfig.from(agent), ReaderConfig.from(agent.get("reader")));
+                TapConfig.from(agent), ReaderConfig.from(agent.get("reader")), OutboxConfig.from(agent.get("outbox"), dataDir));
     }
 
     private static String required(Config node, String key) {

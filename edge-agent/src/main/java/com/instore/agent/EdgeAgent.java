@@ -1,10 +1,10 @@
 package com.instore.agent;
 
-import com.instore.agent.link.InMemoryPendingTaps;
 import com.instore.agent.link.MqttLink;
-import com.instore.agent.link.PendingTaps;
 import com.instore.agent.ops.HealthService;
+import com.instore.agent.ops.Liveness;
 import com.instore.agent.ops.MetricsService;
+import com.instore.agent.outbox.SqliteOutbox;
 import com.instore.agent.screen.ScreenBroadcaster;
 import com.instore.agent.screen.ScreenService;
 import com.instore.agent.simulate.SimulateService;
@@ -36,7 +36,9 @@ public final class EdgeAgent implements AutoCloseable {
     private final AtomicReference<DeviceStatus> readerStatus = new AtomicReference<>(DeviceStatus.offline("starting"));
     private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("tap-timers").daemon().factory());
+    private final Liveness liveness = new Liveness();
     private volatile String screenUrl = "";
+    private SqliteOutbox outbox;
     private SimulatedTapReader reader;
     private MqttLink link;
     private WebServer server;
@@ -48,11 +50,14 @@ public final class EdgeAgent implements AutoCloseable {
      * @throws IllegalStateException or IllegalArgumentException when the configuration cannot be used (e.g. no password)
      */
     public int start(AgentConfig config) {
-        PendingTaps pending = new InMemoryPendingTaps();
-        link = MqttLink.create(config.mqtt(), new KioskStatuses(config.kiosk().kioskId(), version(), readerStatus::get,
-                () -> screenUrl, clock), pending, codec, registry);
-        TapPipeline pipeline = TapPipeline.create(config.tap(), config.kiosk(), screen, link::sendTap, pending::nextSeq,
+        outbox = SqliteOutbox.open(config.outbox(), codec, registry);
+        link = MqttLink.create(config.mqtt(), new OutboxAlerts(new KioskStatuses(config.kiosk().kioskId(), version(),
+                readerStatus::get, () -> screenUrl, clock), outbox::health), outbox, codec, registry);
+        outbox.onHealthChange(link::statusChanged);
+        TapPipeline pipeline = TapPipeline.create(config.tap(), config.kiosk(), screen, link::sendTap, outbox::nextSeq,
                 this::readerStatusChanged, clock, timers, registry);
+        liveness.watch("mqtt-link", link::ping, timers);
+        liveness.watch("tap-pipeline", pipeline::ping, timers);
         reader = new SimulatedTapReader(clock);
         server = WebServer.builder()
                 .host(config.screen().host())
@@ -68,7 +73,8 @@ public final class EdgeAgent implements AutoCloseable {
 
     private void routes(HttpRouting.Builder routing, AgentConfig config) {
         routing.register("/screen", new ScreenService(screen, codec))
-                .register("/health", new HealthService(config.kiosk().toString(), this::mqttConnected, codec))
+                .register("/health", new HealthService(config.kiosk().toString(), this::mqttConnected,
+                        outbox::health, liveness, codec))
                 .register("/metrics", new MetricsService(registry));
         if (config.reader().simulated()) {
             routing.register("/simulate", new SimulateService(reader, codec));
@@ -108,6 +114,9 @@ public final class EdgeAgent implements AutoCloseable {
             link.close();
         }
         timers.shutdownNow();
+        if (outbox != null) {
+            outbox.close();
+        }
         registry.close();
     }
 

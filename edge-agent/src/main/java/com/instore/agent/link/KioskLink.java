@@ -11,7 +11,10 @@ public interface KioskLink extends AutoCloseable {
     /** Starts connecting; answers for this kiosk go to {@code listener} (on the link's own thread). Called once. */
     void start(LinkListener listener);
 
-    /** Queues a tap for the hub (QoS 1); it is sent now if the link is up, otherwise after the next connect, in order. */
+    /**
+     * Keeps a tap for the hub (QoS 1) and tells the listener whether it was kept; a kept tap is sent now if the link is
+     * up, otherwise after the next connect, in order. Returns at once.
+     */
     void sendTap(TapEvent tap);
 
     /** Republishes the retained ONLINE status (device health changed); ignored while offline. */

@@ -15,8 +15,11 @@ import java.util.Objects;
  * @param passwordFile   file holding the kiosk's secret (trimmed)
  * @param sessionExpiry  how long the broker keeps the session (and queued answers) after a drop
  * @param maxInFlight    our own cap on unacknowledged QoS 1 publishes (further capped by the broker's receive maximum)
+ * @param reconnectBase  the first reconnect delay's upper bound ({@code agent.mqtt.reconnect-base-ms}, default 250)
+ * @param reconnectCap   the largest reconnect delay ({@code agent.mqtt.reconnect-cap-ms}, default 10000)
  */
-public record LinkConfig(KioskAddress kiosk, String uri, Path passwordFile, Duration sessionExpiry, int maxInFlight) {
+public record LinkConfig(KioskAddress kiosk, String uri, Path passwordFile, Duration sessionExpiry, int maxInFlight,
+                         Duration reconnectBase, Duration reconnectCap) {
     static final Duration DEFAULT_SESSION_EXPIRY = Duration.ofDays(1);
     static final int DEFAULT_MAX_IN_FLIGHT = 10;
 
@@ -30,6 +33,19 @@ public record LinkConfig(KioskAddress kiosk, String uri, Path passwordFile, Dura
         if (maxInFlight < 1) {
             throw new IllegalArgumentException("maxInFlight must be at least 1, got " + maxInFlight);
         }
+        if (reconnectBase == null || reconnectBase.toMillis() < 1) {
+            throw new IllegalArgumentException("agent.mqtt.reconnect-base-ms must be at least 1, got " + reconnectBase);
+        }
+        if (reconnectCap == null || reconnectCap.compareTo(reconnectBase) < 0) {
+            throw new IllegalArgumentException("agent.mqtt.reconnect-cap-ms must be at least the base, got "
+                    + reconnectCap);
+        }
+    }
+
+    /** The defaults for everything but the address and the secret. */
+    public LinkConfig(KioskAddress kiosk, String uri, Path passwordFile) {
+        this(kiosk, uri, passwordFile, DEFAULT_SESSION_EXPIRY, DEFAULT_MAX_IN_FLIGHT, Backoff.DEFAULT_BASE,
+                Backoff.DEFAULT_CAP);
     }
 
     /** Reads the {@code agent.mqtt} node. */
@@ -37,7 +53,9 @@ public record LinkConfig(KioskAddress kiosk, String uri, Path passwordFile, Dura
         String uri = mqtt.get("uri").asString().orElse("tcp://127.0.0.1:1883");
         Path passwordFile = mqtt.get("password-file").asString().map(Path::of)
                 .orElseThrow(() -> new IllegalArgumentException("missing config key '" + mqtt.get("password-file").key() + "'"));
-        return new LinkConfig(kiosk, uri, passwordFile, DEFAULT_SESSION_EXPIRY, DEFAULT_MAX_IN_FLIGHT);
+        return new LinkConfig(kiosk, uri, passwordFile, DEFAULT_SESSION_EXPIRY, DEFAULT_MAX_IN_FLIGHT,
+                Duration.ofMillis(mqtt.get("reconnect-base-ms").asLong().orElse(Backoff.DEFAULT_BASE.toMillis())),
+                Duration.ofMillis(mqtt.get("reconnect-cap-ms").asLong().orElse(Backoff.DEFAULT_CAP.toMillis())));
     }
 
     /** Our fixed client id: the broker refuses a kiosk that uses another one. */

@@ -6,4 +6,13 @@ import com.instore.protocol.ScreenUpdate;
 public interface LinkListener {
     /** The hub answered a tap (possibly a late answer to an old tap: the listener decides what to show). */
     void onScreenUpdate(ScreenUpdate update);
+
+    /**
+     * The tap is kept (durably): it reaches the hub now or after the next connect. {@code linkUp} says whether the link
+     * is connected right now, i.e. whether an answer may still come soon.
+     */
+    void onTapKept(String tapId, boolean linkUp);
+
+    /** The tap could not be kept (outbox full, disk full, outbox unusable) and will never reach the hub. */
+    void onTapRefused(String tapId, String reason);
 }

@@ -17,6 +17,7 @@ final class LinkMetrics implements AutoCloseable {
     private final Counter connectFailures;
     private final Counter delivered;
     private final Counter refused;
+    private final Counter publishRejected;
 
     LinkMetrics(MeterRegistry registry, BooleanSupplier connected, PendingTaps pending) {
         this.registry = registry;
@@ -27,6 +28,9 @@ final class LinkMetrics implements AutoCloseable {
         delivered = add(Counter.builder("kiosk.taps.delivered").description("Taps acknowledged by the broker")
                 .register(registry));
         refused = add(Counter.builder("kiosk.taps.refused").description("Taps the broker refused (kept)")
+                .register(registry));
+        publishRejected = add(Counter.builder("kiosk.mqtt.publish.rejected")
+                .description("Publishes the MQTT client would not take (e.g. its own in-flight limit); sent again later")
                 .register(registry));
         add(Gauge.builder("kiosk.mqtt.connected", () -> connected.getAsBoolean() ? 1 : 0)
                 .description("1 when the MQTT link is up").register(registry));
@@ -55,6 +59,10 @@ final class LinkMetrics implements AutoCloseable {
 
     void refused() {
         refused.increment();
+    }
+
+    void publishRejected() {
+        publishRejected.increment();
     }
 
     void invalid(String reason) {

@@ -39,7 +39,7 @@ public final class MqttLink implements KioskLink {
     private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("mqtt-link").daemon().factory());
     private final Executor executor = this::runOnLinkThread;
-    private final Backoff backoff = new Backoff(new Random());
+    private final Backoff backoff;
     private final Publisher publisher;
     private final Inbound inbound;
     private LinkListener listener;
@@ -57,6 +57,7 @@ public final class MqttLink implements KioskLink {
         this.pending = pending;
         this.codec = codec;
         this.metrics = new LinkMetrics(registry, this::connected, pending);
+        this.backoff = new Backoff(new Random(), config.reconnectBase(), config.reconnectCap());
         this.publisher = new Publisher(executor, pending, metrics, codec, config.kiosk().topic(Channel.TAP));
         this.inbound = new Inbound(codec, metrics);
     }
@@ -79,12 +80,32 @@ public final class MqttLink implements KioskLink {
         });
     }
 
+    /**
+     * Keeps the tap in {@link PendingTaps} (on the link's thread, so that it is on disk before its first publish), tells
+     * the listener whether it was kept, then sends it when the window has room.
+     */
     @Override
     public void sendTap(TapEvent tap) {
         executor.execute(() -> {
-            pending.add(tap);
+            try {
+                pending.add(tap);
+            } catch (TapRefusedException e) {
+                LOG.warning("tap " + tap.id() + " refused: " + e.getMessage());
+                if (listener != null) {
+                    listener.onTapRefused(tap.id(), e.getMessage());
+                }
+                return;
+            }
+            if (listener != null) {
+                listener.onTapKept(tap.id(), connected);
+            }
             publisher.drain();
         });
+    }
+
+    /** Runs {@code task} on the link's thread: a heartbeat that only beats while that thread is not stuck. */
+    public void ping(Runnable task) {
+        executor.execute(task);
     }
 
     @Override
@@ -157,6 +178,9 @@ public final class MqttLink implements KioskLink {
         }
         boolean wasConnected = connected;
         connected = false;
+        if (wasConnected) {
+            backoff.dropped();
+        }
         publisher.disconnected();
         Connection old = connection;
         connection = null;

@@ -13,8 +13,13 @@ public interface PendingTaps {
     /** The next outbox sequence number (monotonically increasing). */
     long nextSeq();
 
-    /** Keeps a tap until {@link #acknowledged}. */
-    void add(TapEvent tap);
+    /**
+     * Keeps a tap until {@link #acknowledged}. A durable implementation has the tap on disk when this returns, so it may
+     * be published right after. Storing the same tap id twice keeps it once. May block for a disk write.
+     *
+     * @throws TapRefusedException when the tap cannot be kept (full, or the storage fails); nothing was kept
+     */
+    void add(TapEvent tap) throws TapRefusedException;
 
     /** The oldest unsent tap, now marked in flight; empty when there is none. */
     Optional<TapEvent> takeNext();

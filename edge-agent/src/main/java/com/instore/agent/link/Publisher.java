@@ -95,6 +95,7 @@ final class Publisher {
             return true;
         } catch (MqttException e) {
             inFlight--;
+            metrics.publishRejected();
             LOG.log(Level.FINE, "publish not taken now", e);
             return false;
         }

@@ -9,7 +9,7 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * What the kiosk page shows, sent as JSON to the page. {@code state} is one of attract, tap, member, welcome, offline;
+ * What the kiosk page shows, sent as JSON to the page. {@code state} is one of attract, tap, member, welcome, offline, refused;
  * {@code tapId} is the tap the screen is about (null on attract); member fields and {@code joinUrl} may be null.
  */
 public record ScreenState(String state, String tapId, String greeting, String message, String tier, Long points,
@@ -19,7 +19,8 @@ public record ScreenState(String state, String tapId, String greeting, String me
     public static final String MEMBER = "member";
     public static final String WELCOME = "welcome";
     public static final String OFFLINE = "offline";
-    private static final Set<String> STATES = Set.of(ATTRACT, TAP, MEMBER, WELCOME, OFFLINE);
+    public static final String REFUSED = "refused";
+    private static final Set<String> STATES = Set.of(ATTRACT, TAP, MEMBER, WELCOME, OFFLINE, REFUSED);
 
     public ScreenState {
         if (!STATES.contains(state)) {
@@ -43,6 +44,12 @@ public record ScreenState(String state, String tapId, String greeting, String me
     /** The hub is late or away: a generic welcome; the tap is kept and delivered later. */
     public static ScreenState offline(String tapId) {
         return simple(OFFLINE, Objects.requireNonNull(tapId, "tapId"), "Welcome!", "Your visit is recorded.");
+    }
+
+    /** The tap could not be kept (outbox full, disk full): the shopper must not believe the visit counted. */
+    public static ScreenState refused(String tapId) {
+        return simple(REFUSED, Objects.requireNonNull(tapId, "tapId"), "Sorry!",
+                "This kiosk cannot record your visit right now. Please let a member of staff know.");
     }
 
     /** The hub's answer: a member view or an anonymous welcome with an invitation to join. */

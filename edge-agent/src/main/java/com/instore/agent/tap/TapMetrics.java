@@ -13,6 +13,7 @@ final class TapMetrics {
     private final Counter ignored;
     private final Counter timeouts;
     private final Counter unreadable;
+    private final Counter refused;
     private final Timer latency;
 
     TapMetrics(MeterRegistry registry) {
@@ -24,6 +25,9 @@ final class TapMetrics {
                 .description("Taps whose answer did not arrive in time (offline welcome shown)").register(registry);
         unreadable = Counter.builder("kiosk.taps.unreadable")
                 .description("Reads that could not become a tap event").register(registry);
+        refused = Counter.builder("kiosk.taps.refused.outbox")
+                .description("Taps the outbox could not keep (full or unwritable): the shopper saw the refusal")
+                .register(registry);
         latency = Timer.builder("kiosk.tap.to.screen").description("From the tap to the hub's answer on screen")
                 .publishPercentiles(0.5, 0.99).register(registry);
     }
@@ -47,5 +51,9 @@ final class TapMetrics {
 
     void unreadable() {
         unreadable.increment();
+    }
+
+    void refused() {
+        refused.increment();
     }
 }

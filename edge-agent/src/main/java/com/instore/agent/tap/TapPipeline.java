@@ -22,11 +22,12 @@ import java.util.function.LongSupplier;
 import java.util.logging.Logger;
 
 /**
- * The kiosk's tap pipeline: a read shows "tap" at once (before any network), becomes a {@link TapEvent} handed to the
- * link, and waits for the hub's answer. Only an answer for the tap on screen, arriving while it still waits, is shown;
- * after the answer timeout the offline welcome is shown instead (the tap is still delivered later). Every screen returns
- * to the attract loop after a while. Thread-safe: reads, answers and timers may come on any thread; each transition
- * takes one short lock and never blocks.
+ * The kiosk's tap pipeline: a read shows "tap" at once (before any network or disk), becomes a {@link TapEvent} handed to
+ * the link, and waits for the hub's answer. Only an answer for the tap on screen, arriving while it still waits, is shown.
+ * The offline welcome ("your visit is recorded") is shown only once the tap is kept in the outbox: at once when the link
+ * is down, otherwise after the answer timeout; the tap is delivered later. A tap the outbox refuses shows the refusal.
+ * Every screen returns to the attract loop after a while. Thread-safe: reads, answers and timers may come on any thread;
+ * each transition takes one short lock and never blocks.
  */
 public final class TapPipeline implements TapListener, LinkListener {
     private static final Logger LOG = Logger.getLogger(TapPipeline.class.getName());
@@ -41,6 +42,8 @@ public final class TapPipeline implements TapListener, LinkListener {
     private final Timers timers;
     private final TapMetrics metrics;
     private String currentTap;
+    private boolean kept;
+    private boolean late;
     private String shown = ScreenState.ATTRACT;
     private Instant tapShownAt = Instant.EPOCH;
     private Timers.Cancellable pendingTimer = () -> { };
@@ -75,6 +78,8 @@ public final class TapPipeline implements TapListener, LinkListener {
     public void onTap(CardRead read) {
         synchronized (this) {
             currentTap = read.readId();
+            kept = false;
+            late = false;
             tapShownAt = clock.instant();
             show(ScreenState.tap(read.readId()));
             reschedule(config.answerTimeout(), () -> timedOut(read.readId()));
@@ -111,12 +116,44 @@ public final class TapPipeline implements TapListener, LinkListener {
         }
     }
 
+    @Override
+    public synchronized void onTapKept(String tapId, boolean linkUp) {
+        if (tapId.equals(currentTap) && ScreenState.TAP.equals(shown)) {
+            kept = true;
+            if (!linkUp || late) {
+                showRecorded(tapId);
+            }
+        }
+    }
+
+    @Override
+    public synchronized void onTapRefused(String tapId, String reason) {
+        metrics.refused();
+        if (tapId.equals(currentTap) && ScreenState.TAP.equals(shown)) {
+            show(ScreenState.refused(tapId));
+            reschedule(config.idleAfter(), () -> backToAttract(tapId));
+        }
+    }
+
+    /** Runs {@code task} under the pipeline's lock: a heartbeat that stops when a transition is stuck. */
+    public synchronized void ping(Runnable task) {
+        task.run();
+    }
+
     private synchronized void timedOut(String tapId) {
         if (tapId.equals(currentTap) && ScreenState.TAP.equals(shown)) {
             metrics.timedOut();
-            show(ScreenState.offline(tapId));
-            reschedule(config.idleAfter(), () -> backToAttract(tapId));
+            late = true;
+            if (kept) {
+                showRecorded(tapId);
+            }
         }
+    }
+
+    /** Only once the tap is on disk: "your visit is recorded" must be true. */
+    private void showRecorded(String tapId) {
+        show(ScreenState.offline(tapId));
+        reschedule(config.idleAfter(), () -> backToAttract(tapId));
     }
 
     private synchronized void backToAttract(String tapId) {

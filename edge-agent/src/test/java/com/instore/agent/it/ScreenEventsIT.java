@@ -39,6 +39,8 @@ class ScreenEventsIT {
         broker = TestBroker.start(tempDir.resolve("broker"));
         hub = new TestHub(broker.uri(), RunningAgent.KIOSK);
         agent = new RunningAgent(tempDir, broker.uri(), Map.of());
+        // A tap made while the link is still down is answered locally at once ("your visit is recorded").
+        org.awaitility.Awaitility.await().atMost(WAIT).until(agent::mqttConnected);
     }
 
     @AfterEach

@@ -17,6 +17,8 @@ final class TcpProxy implements AutoCloseable {
     private final ServerSocket server;
     private final int targetPort;
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
+    private final List<Long> acceptedAt = new CopyOnWriteArrayList<>();
+    private volatile boolean paused;
 
     TcpProxy(int targetPort) throws IOException {
         this.targetPort = targetPort;
@@ -26,6 +28,21 @@ final class TcpProxy implements AutoCloseable {
 
     String uri() {
         return "tcp://127.0.0.1:" + server.getLocalPort();
+    }
+
+    /** From now on new connections are closed at once, as if the broker were unreachable. */
+    void pause() {
+        paused = true;
+    }
+
+    /** New connections are relayed again. */
+    void resume() {
+        paused = false;
+    }
+
+    /** When each relayed connection was accepted ({@link System#nanoTime()}), oldest first. */
+    List<Long> acceptedAt() {
+        return List.copyOf(acceptedAt);
     }
 
     /** Closes every relayed connection at once, as a dead network would. */
@@ -38,6 +55,11 @@ final class TcpProxy implements AutoCloseable {
         while (!server.isClosed()) {
             try {
                 Socket client = server.accept();
+                if (paused) {
+                    closeQuietly(client);
+                    continue;
+                }
+                acceptedAt.add(System.nanoTime());
                 Socket upstream;
                 try {
                     upstream = new Socket(InetAddress.getLoopbackAddress(), targetPort);

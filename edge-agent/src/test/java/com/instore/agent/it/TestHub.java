@@ -25,8 +25,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -43,6 +45,7 @@ final class TestHub implements AutoCloseable {
     private final MqttAsyncClient client;
     private final BlockingQueue<TapEvent> taps = new LinkedBlockingQueue<>();
     private final List<KioskStatus> statuses = new CopyOnWriteArrayList<>();
+    private final Set<String> seen = ConcurrentHashMap.newKeySet();
     private final ExecutorService answerer = Executors.newSingleThreadExecutor();
     private volatile boolean autoAnswer;
 
@@ -73,6 +76,11 @@ final class TestHub implements AutoCloseable {
     /** From now on every tap is answered at once with a member greeting (on the hub's own thread, not Paho's). */
     void autoAnswer() {
         autoAnswer = true;
+    }
+
+    /** The id of every tap that reached the hub, answered or not. */
+    Set<String> seenTapIds() {
+        return seen;
     }
 
     List<KioskStatus> statuses() {
@@ -163,6 +171,7 @@ final class TestHub implements AutoCloseable {
             try {
                 if (topic.endsWith("/" + Channel.TAP.path())) {
                     TapEvent tap = codec.decode(message.getPayload(), TapEvent.class);
+                    seen.add(tap.id());
                     if (autoAnswer) {
                         answerer.execute(() -> answerQuietly(tap.id()));
                     } else {

@@ -12,11 +12,36 @@ import static org.assertj.core.api.Assertions.assertThat;
 class BackoffTest {
     @Test
     void ceiling_startsAt250msAndDoublesUpTo10s() {
-        assertThat(Backoff.ceilingMillis(0)).isEqualTo(250);
-        assertThat(Backoff.ceilingMillis(1)).isEqualTo(500);
-        assertThat(Backoff.ceilingMillis(5)).isEqualTo(8000);
-        assertThat(Backoff.ceilingMillis(6)).isEqualTo(10_000);
-        assertThat(Backoff.ceilingMillis(1000)).isEqualTo(10_000);
+        Backoff backoff = new Backoff(new SplittableRandom(1));
+        assertThat(backoff.ceilingMillis(0)).isEqualTo(250);
+        assertThat(backoff.ceilingMillis(1)).isEqualTo(500);
+        assertThat(backoff.ceilingMillis(5)).isEqualTo(8000);
+        assertThat(backoff.ceilingMillis(6)).isEqualTo(10_000);
+        assertThat(backoff.ceilingMillis(1000)).isEqualTo(10_000);
+    }
+
+    @Test
+    void ceiling_followsAConfiguredBaseAndCap() {
+        Backoff backoff = new Backoff(new SplittableRandom(1), Duration.ofMillis(10), Duration.ofMillis(100));
+
+        assertThat(backoff.ceilingMillis(0)).isEqualTo(10);
+        assertThat(backoff.ceilingMillis(3)).isEqualTo(80);
+        assertThat(backoff.ceilingMillis(4)).isEqualTo(100);
+    }
+
+    @Test
+    void dropped_firstDelayIsSpreadOverFourTimesTheBase() {
+        List<Long> delays = new ArrayList<>();
+        SplittableRandom random = new SplittableRandom(3);
+        for (int kiosk = 0; kiosk < 200; kiosk++) {
+            Backoff backoff = new Backoff(random);
+            backoff.dropped();
+            delays.add(backoff.next().toMillis());
+        }
+
+        assertThat(delays).allSatisfy(delay -> assertThat(delay).isBetween(0L, 1000L));
+        assertThat(delays.stream().mapToLong(Long::longValue).max().orElseThrow()).isGreaterThan(750);
+        assertThat(delays.stream().filter(delay -> delay < 100).count()).isLessThan(50);
     }
 
     @Test
@@ -24,8 +49,8 @@ class BackoffTest {
         Backoff backoff = new Backoff(new SplittableRandom(42));
         for (int attempt = 0; attempt < 200; attempt++) {
             Duration delay = backoff.next();
-            assertThat(delay.toMillis()).isBetween(0L, Backoff.ceilingMillis(attempt));
-            assertThat(delay).isLessThanOrEqualTo(Backoff.CAP);
+            assertThat(delay.toMillis()).isBetween(0L, backoff.ceilingMillis(attempt));
+            assertThat(delay).isLessThanOrEqualTo(Backoff.DEFAULT_CAP);
         }
     }
 

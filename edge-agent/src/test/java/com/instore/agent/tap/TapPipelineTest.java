@@ -120,6 +120,7 @@ class TapPipelineTest {
     void noAnswer_withinTimeout_showsOfflineWelcome() {
         CardRead read = read(CardRead.Kind.CARD_UID, "04A22B1A5C8001");
         pipeline.onTap(read);
+        pipeline.onTapKept(read.readId(), true);
 
         timers.advance(Duration.ofMillis(799));
         assertThat(current().state()).isEqualTo(ScreenState.TAP);
@@ -134,6 +135,7 @@ class TapPipelineTest {
     void answer_afterTimeout_isNotShown() {
         CardRead read = read(CardRead.Kind.CARD_UID, "04A22B1A5C8001");
         pipeline.onTap(read);
+        pipeline.onTapKept(read.readId(), true);
         timers.advance(Duration.ofSeconds(1));
 
         pipeline.onScreenUpdate(member(read.readId(), "Hello Camille"));
@@ -157,7 +159,9 @@ class TapPipelineTest {
 
     @Test
     void offline_returnsToAttractAfterIdleTime() {
-        pipeline.onTap(read(CardRead.Kind.CARD_UID, "04A22B1A5C8001"));
+        CardRead read = read(CardRead.Kind.CARD_UID, "04A22B1A5C8001");
+        pipeline.onTap(read);
+        pipeline.onTapKept(read.readId(), true);
 
         timers.advance(Duration.ofMillis(800).plusSeconds(12));
 
@@ -179,6 +183,70 @@ class TapPipelineTest {
         timers.advance(Duration.ofSeconds(5));
 
         assertThat(current().greeting()).isEqualTo("Hello Two");
+    }
+
+    @Test
+    void tapKept_whileTheLinkIsDown_showsRecordedAtOnce() {
+        CardRead read = read(CardRead.Kind.CARD_UID, "04A22B1A5C8001");
+        pipeline.onTap(read);
+
+        pipeline.onTapKept(read.readId(), false);
+
+        assertThat(current().state()).isEqualTo(ScreenState.OFFLINE);
+        assertThat(current().tapId()).isEqualTo(read.readId());
+        assertThat(current().message()).isEqualTo("Your visit is recorded.");
+    }
+
+    @Test
+    void tapKept_whileTheLinkIsUp_keepsWaitingForTheAnswer() {
+        CardRead read = read(CardRead.Kind.CARD_UID, "04A22B1A5C8001");
+        pipeline.onTap(read);
+
+        pipeline.onTapKept(read.readId(), true);
+        pipeline.onScreenUpdate(member(read.readId(), "Hello Camille"));
+
+        assertThat(shown).extracting(ScreenState::state).containsExactly(ScreenState.TAP, ScreenState.MEMBER);
+    }
+
+    @Test
+    void timeout_beforeTheTapIsKept_neverClaimsTheVisitIsRecorded_untilItIs() {
+        CardRead read = read(CardRead.Kind.CARD_UID, "04A22B1A5C8001");
+        pipeline.onTap(read);
+
+        timers.advance(Duration.ofSeconds(1));
+        assertThat(current().state()).isEqualTo(ScreenState.TAP);
+        pipeline.onTapKept(read.readId(), true);
+
+        assertThat(current().state()).isEqualTo(ScreenState.OFFLINE);
+    }
+
+    @Test
+    void tapRefused_showsTheRefusal_andReturnsToAttract() {
+        CardRead read = read(CardRead.Kind.CARD_UID, "04A22B1A5C8001");
+        pipeline.onTap(read);
+
+        pipeline.onTapRefused(read.readId(), "outbox full: 50000 taps waiting");
+
+        assertThat(current().state()).isEqualTo(ScreenState.REFUSED);
+        assertThat(current().tapId()).isEqualTo(read.readId());
+        assertThat(current().message()).contains("cannot record your visit");
+        assertThat(registry.get("kiosk.taps.refused.outbox").counter().count()).isEqualTo(1.0);
+        timers.advance(Duration.ofSeconds(12));
+        assertThat(current().state()).isEqualTo(ScreenState.ATTRACT);
+    }
+
+    @Test
+    void refusalOfAnOldTap_doesNotTouchTheNextShoppersScreen() {
+        CardRead old = read(CardRead.Kind.CARD_UID, "04000001");
+        CardRead now = read(CardRead.Kind.CARD_UID, "04000002");
+        pipeline.onTap(old);
+        pipeline.onTap(now);
+
+        pipeline.onTapRefused(old.readId(), "outbox full");
+        pipeline.onTapKept(old.readId(), false);
+
+        assertThat(current().state()).isEqualTo(ScreenState.TAP);
+        assertThat(current().tapId()).isEqualTo(now.readId());
     }
 
     @Test

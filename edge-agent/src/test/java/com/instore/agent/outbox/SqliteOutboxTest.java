@@ -1,0 +1,205 @@
+package com.instore.agent.outbox;
+
+import com.instore.agent.link.TapRefusedException;
+import com.instore.protocol.Credential;
+import com.instore.protocol.DeviceHealth;
+import com.instore.protocol.MessageCodec;
+import com.instore.protocol.SchemaVersion;
+import com.instore.protocol.TapEvent;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The outbox on a real SQLite file in a temp directory. */
+class SqliteOutboxTest {
+    private final MessageCodec codec = new MessageCodec();
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    private final List<SqliteOutbox> opened = new ArrayList<>();
+    @TempDir
+    Path dir;
+
+    @AfterEach
+    void closeAll() {
+        opened.forEach(SqliteOutbox::close);
+    }
+
+    @Test
+    void takeNext_givesTapsInSeqOrder_andAcknowledgedRemovesThem() throws Exception {
+        SqliteOutbox outbox = open(10);
+        TapEvent first = tap(outbox);
+        TapEvent second = tap(outbox);
+        outbox.add(first);
+        outbox.add(second);
+
+        assertThat(outbox.takeNext()).contains(first);
+        assertThat(outbox.takeNext()).contains(second);
+        assertThat(outbox.takeNext()).isEmpty();
+        outbox.acknowledged(first.id());
+
+        assertThat(outbox.size()).isEqualTo(1);
+        assertThat(rows()).isEqualTo(1);
+    }
+
+    @Test
+    void restart_keepsEveryUnacknowledgedTap_inOrder_includingInFlightOnes() throws Exception {
+        SqliteOutbox before = open(10);
+        List<TapEvent> taps = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            taps.add(tap(before));
+            before.add(taps.getLast());
+        }
+        before.takeNext();
+        before.takeNext();
+        before.acknowledged(taps.get(1).id());
+        before.close();
+
+        SqliteOutbox after = open(10);
+
+        assertThat(after.size()).isEqualTo(3);
+        assertThat(List.of(after.takeNext(), after.takeNext(), after.takeNext(), after.takeNext())).containsExactly(
+                Optional.of(taps.get(0)), Optional.of(taps.get(2)), Optional.of(taps.get(3)), Optional.empty());
+    }
+
+    @Test
+    void seq_continuesAfterARestart_evenWhenEverythingWasDelivered() throws Exception {
+        SqliteOutbox before = open(10);
+        TapEvent tap = tap(before);
+        before.add(tap);
+        before.takeNext();
+        before.acknowledged(tap.id());
+        before.close();
+
+        assertThat(open(10).nextSeq()).isGreaterThan(tap.seq());
+    }
+
+    @Test
+    void full_refusesNewTapsWithTheCount_keepsTheOldOnes_andRecoversWhenTheHubTakesSome() throws Exception {
+        SqliteOutbox outbox = open(3);
+        AtomicInteger changes = new AtomicInteger();
+        outbox.onHealthChange(changes::incrementAndGet);
+        List<TapEvent> kept = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            kept.add(tap(outbox));
+            outbox.add(kept.getLast());
+        }
+
+        assertThatThrownBy(() -> outbox.add(tap(outbox))).isInstanceOf(TapRefusedException.class)
+                .hasMessageContaining("outbox full: 3 taps waiting");
+        assertThat(outbox.health().state()).isEqualTo(DeviceHealth.State.DEGRADED);
+        assertThat(outbox.size()).isEqualTo(3);
+        assertThat(registry.get("kiosk.outbox.refused").tag("reason", "full").counter().count()).isEqualTo(1.0);
+
+        outbox.acknowledged(outbox.takeNext().orElseThrow().id());
+
+        assertThat(outbox.health().state()).isEqualTo(DeviceHealth.State.OK);
+        assertThat(changes.get()).isEqualTo(2);
+        outbox.add(tap(outbox));
+        assertThat(outbox.takeNext()).contains(kept.get(1));
+    }
+
+    @Test
+    void sameTapTwice_isKeptOnce() throws Exception {
+        SqliteOutbox outbox = open(10);
+        TapEvent tap = tap(outbox);
+
+        outbox.add(tap);
+        outbox.add(tap);
+
+        assertThat(outbox.size()).isEqualTo(1);
+        assertThat(rows()).isEqualTo(1);
+    }
+
+    @Test
+    void dataDirThatCannotBeCreated_refusesTapsWithTheReason_andNeverThrowsOtherwise() throws Exception {
+        Path notADirectory = Files.writeString(dir.resolve("plain-file"), "x");
+        SqliteOutbox outbox = track(SqliteOutbox.open(new OutboxConfig(notADirectory.resolve("outbox.db"), 10), codec,
+                registry));
+
+        assertThat(outbox.health().state()).isEqualTo(DeviceHealth.State.OFFLINE);
+        assertThat(outbox.health().detail()).startsWith("outbox unusable: cannot open").contains("plain-file");
+        assertThatThrownBy(() -> outbox.add(tap(outbox))).isInstanceOf(TapRefusedException.class)
+                .hasMessageContaining("outbox unusable");
+        assertThat(outbox.takeNext()).isEmpty();
+        assertThat(outbox.size()).isZero();
+    }
+
+    @Test
+    void fileThatIsNotADatabase_isRefused_andLeftUntouchedForAHuman() throws Exception {
+        byte[] garbage = "this is not a database, but somebody may need it".repeat(100).getBytes();
+        Files.write(dir.resolve("outbox.db"), garbage);
+
+        SqliteOutbox outbox = open(10);
+
+        assertThat(outbox.health().state()).isEqualTo(DeviceHealth.State.OFFLINE);
+        assertThat(outbox.health().detail()).contains("not a database");
+        assertThatThrownBy(() -> outbox.add(tap(outbox))).isInstanceOf(TapRefusedException.class);
+        assertThat(Files.readAllBytes(dir.resolve("outbox.db"))).isEqualTo(garbage);
+    }
+
+    @Test
+    void add_commitsEachTapDurably_observedWriteTime() throws Exception {
+        SqliteOutbox outbox = open(10_000);
+        int taps = 300;
+        for (int i = 0; i < taps; i++) {
+            outbox.add(tap(outbox));
+        }
+
+        var writes = registry.get("kiosk.outbox.write").timer();
+        System.out.printf("observed outbox write (insert + commit with fsync) per tap: mean %.3f ms, max %.3f ms "
+                + "over %d taps%n", writes.mean(TimeUnit.MILLISECONDS), writes.max(TimeUnit.MILLISECONDS), taps);
+        assertThat(writes.count()).isEqualTo(taps);
+        assertThat(integrityCheck()).isEqualTo("ok");
+    }
+
+    private SqliteOutbox open(int capacity) {
+        return track(SqliteOutbox.open(new OutboxConfig(dir.resolve("outbox.db"), capacity), codec, registry));
+    }
+
+    private SqliteOutbox track(SqliteOutbox outbox) {
+        opened.add(outbox);
+        return outbox;
+    }
+
+    private static TapEvent tap(SqliteOutbox outbox) {
+        return new TapEvent(SchemaVersion.CURRENT, UUID.randomUUID().toString(), Instant.now(), "entrance",
+                "test-reader", new Credential(Credential.Type.CARD_UID, "04A22B1A5C8001"), outbox.nextSeq());
+    }
+
+    private long rows() throws Exception {
+        return query("SELECT count(*) FROM outbox", rs -> rs.getLong(1));
+    }
+
+    private String integrityCheck() throws Exception {
+        return query("PRAGMA integrity_check", rs -> rs.getString(1));
+    }
+
+    private <T> T query(String sql, Column<T> column) throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("outbox.db"));
+             Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            return column.get(rs);
+        }
+    }
+
+    private interface Column<T> {
+        T get(ResultSet rs) throws Exception;
+    }
+}
