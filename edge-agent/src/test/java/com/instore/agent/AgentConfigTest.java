@@ -40,6 +40,10 @@ class AgentConfigTest {
         assertThat(config.screen().port()).isEqualTo(8081);
         assertThat(config.tap().answerTimeout()).isEqualTo(Duration.ofMillis(800));
         assertThat(config.reader().simulated()).isTrue();
+        assertThat(config.outbox().capacity()).isEqualTo(50_000);
+        assertThat(config.outbox().file()).isEqualTo(Path.of("demo-data/agents/entrance/outbox.db"));
+        assertThat(config.mqtt().reconnectBase()).isEqualTo(Duration.ofMillis(250));
+        assertThat(config.mqtt().reconnectCap()).isEqualTo(Duration.ofSeconds(10));
     }
 
     @Test
