@@ -17,6 +17,7 @@ import com.instore.bench.sweep.Sweep;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -26,6 +27,8 @@ import java.util.Locale;
  * load (or the sweep), stop everything, and collect the records into a {@link Report}. Blocks throughout.
  */
 final class BenchRun {
+    private static final Duration SWEEP_WARMUP = Duration.ofSeconds(10);
+
     private final BenchOptions options;
     private final PrintStream out;
     private final Roster roster;
@@ -80,6 +83,14 @@ final class BenchRun {
     }
 
     private void sweep(SystemUnderTest sut, LoadGenerator generator) {
+        // A cold JVM fails the first steps for the JIT's sake, not the system's: warm up once, unrecorded.
+        out.printf(Locale.ROOT, "bench: %s: warming up at %.0f taps/s for %d s (not recorded)...%n", sut.target(),
+                options.sweepPlan().startRate(), SWEEP_WARMUP.toSeconds());
+        generator.run(new Schedule(options.sweepPlan().startRate(), Duration.ZERO, SWEEP_WARMUP));
+        long late = generator.settle();
+        if (late > 0) {
+            out.printf("bench: %s: waited for %d late answers of the warm-up%n", sut.target(), late);
+        }
         Sweep sweep = new Sweep(options.sweepPlan(), rate -> step(sut, generator, rate));
         Sweep.Outcome outcome = sweep.run();
         SweepRecord record = new SweepRecord(sut.target(), sut.broker(), options.kiosks(),

@@ -41,7 +41,7 @@ import java.util.stream.Stream;
 @Measurement(iterations = 5, time = 1)
 @Fork(value = 1, jvmArgsAppend = "--enable-native-access=ALL-UNNAMED")
 public class RecognitionBenchmark {
-    @Param({"1000", "100000"})
+    @Param({"1000", "20000"})
     public int members;
 
     private Path dir;

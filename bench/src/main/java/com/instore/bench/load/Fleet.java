@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * K simulated kiosks, each a real MQTT connection with its own credentials, subscribed to its own screen topic. Answers go
@@ -79,6 +80,11 @@ public final class Fleet implements AutoCloseable {
         router.tally = phase;
     }
 
+    /** Answers received so far by all kiosks, in a phase or between phases. */
+    long answersSeen() {
+        return router.seen.sum();
+    }
+
     @Override
     public void close() {
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
@@ -95,9 +101,11 @@ public final class Fleet implements AutoCloseable {
 
     /** Hands answers to the current phase; answers between phases are dropped. */
     private static final class Router {
+        private final LongAdder seen = new LongAdder();
         private volatile Tally tally;
 
         void deliver(KioskAddress kiosk, byte[] payload, byte[] correlation, long receivedNanos) {
+            seen.increment();
             Tally current = tally;
             if (current != null) {
                 current.answer(kiosk, payload, correlation, receivedNanos);

@@ -20,6 +20,8 @@ import java.util.concurrent.locks.LockSupport;
  */
 public final class LoadGenerator {
     private static final String READER = "bench-simulated";
+    private static final Duration QUIET = Duration.ofSeconds(1);
+    private static final Duration MAX_SETTLE = Duration.ofSeconds(90);
 
     private final Fleet fleet;
     private final Population population;
@@ -35,8 +37,39 @@ public final class LoadGenerator {
         this.seq = new long[fleet.size()];
     }
 
-    /** Runs one phase; blocks for the schedule's duration plus the time the last answers take (at most the timeout). */
+    /**
+     * Runs one phase; blocks for the schedule's duration plus the time the last answers take (at most the timeout). A phase
+     * that timed out taps left a backlog in the system under test: it then waits until answers stop coming ({@link
+     * #settle}), so that the next phase does not pay for this one.
+     */
     public LoadResult run(Schedule schedule) {
+        LoadResult result = runPhase(schedule);
+        if (result.errors().timeouts() > 0) {
+            settle();
+        }
+        return result;
+    }
+
+    /**
+     * Waits until no answer has arrived for a second (at most 90 s): the system under test has worked off its backlog.
+     * Returns the answers that arrived meanwhile.
+     */
+    public long settle() {
+        long before = fleet.answersSeen();
+        long deadline = System.nanoTime() + MAX_SETTLE.toNanos();
+        long last = before;
+        do {
+            LockSupport.parkNanos(QUIET.toNanos());
+            long now = fleet.answersSeen();
+            if (now == last) {
+                break;
+            }
+            last = now;
+        } while (System.nanoTime() < deadline);
+        return last - before;
+    }
+
+    private LoadResult runPhase(Schedule schedule) {
         Tally tally = new Tally(codec, timeout);
         fleet.route(tally);
         ScheduledExecutorService reaper = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform()

@@ -34,7 +34,8 @@ public final class Sweep {
                 break;
             }
         }
-        for (int i = 0; i < plan.refinements() && failed > 0 && failed - held > GRANULARITY; i++) {
+        // Bisect a few times; when nothing held yet, keep halving down to the granularity to find a rate at all.
+        for (int i = 0; (i < plan.refinements() || held == 0) && failed > 0 && failed - held > GRANULARITY; i++) {
             double middle = rounded((held + failed) / 2);
             if (holds(runStep(middle, steps))) {
                 held = middle;

@@ -2,7 +2,8 @@ package com.instore.bench.sweep;
 
 /**
  * How to look for the highest sustained rate: start at {@code startRate}, multiply by {@code factor} while the limits hold
- * (up to {@code maxRate}), then bisect {@code refinements} times between the last rate that held and the first that did not.
+ * (up to {@code maxRate}), then bisect {@code refinements} times between the last rate that held and the first that did not
+ * (when not even the start rate held, keep halving until one does or the rate is down to 50/s).
  * A rate holds when p99 <= {@code p99LimitMs}, no errors, and answers keep up with the schedule (>= 95%).
  */
 public record SweepPlan(double startRate, double factor, double maxRate, int refinements, double p99LimitMs) {

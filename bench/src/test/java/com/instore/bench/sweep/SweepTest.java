@@ -34,7 +34,14 @@ class SweepTest {
         Sweep.Outcome outcome = new Sweep(PLAN, rate -> step(rate, 500, 0)).run();
 
         assertThat(outcome.highestSustainedRate()).isZero();
-        assertThat(outcome.steps()).extracting(RunRecord::rate).containsExactly(500.0, 250.0, 150.0);
+        assertThat(outcome.steps()).extracting(RunRecord::rate).containsExactly(500.0, 250.0, 150.0, 100.0, 50.0);
+    }
+
+    @Test
+    void slowSystem_isFollowedDownwards_untilARateHolds() {
+        Sweep.Outcome outcome = new Sweep(PLAN, rate -> step(rate, rate <= 120 ? 10 : 900, 0)).run();
+
+        assertThat(outcome.highestSustainedRate()).isEqualTo(100);
     }
 
     @Test
