@@ -1,5 +1,6 @@
 package com.instore.bench;
 
+import com.instore.bench.broker.Brokers;
 import com.instore.bench.hub.InProcessHub;
 import com.instore.bench.load.Roster;
 import com.instore.bench.mqtt.Accounts;
@@ -10,9 +11,6 @@ import java.nio.file.Path;
 
 /** The real store hub with its embedded HiveMQ broker as the system under test. */
 final class HubSystem implements SystemUnderTest {
-    /** The same name as the floor's embedded broker, so that hub and floor rows pair up for the ratio. */
-    static final String BROKER = "hivemq-ce-embedded";
-
     private final InProcessHub hub;
 
     private HubSystem(InProcessHub hub) {
@@ -33,7 +31,7 @@ final class HubSystem implements SystemUnderTest {
 
     @Override
     public String broker() {
-        return BROKER;
+        return Brokers.EMBEDDED_HIVEMQ;
     }
 
     @Override

@@ -7,6 +7,9 @@ import java.nio.file.Path;
 
 /** Starts the brokers a run can use. Each call blocks until the broker accepts connections. */
 public final class Brokers {
+    /** The report name of HiveMQ CE embedded, the floor's or the hub's own: hub and floor rows pair up by broker name. */
+    public static final String EMBEDDED_HIVEMQ = "hivemq-ce-embedded";
+
     private Brokers() {
     }
 

@@ -99,7 +99,7 @@ final class EmbeddedHiveMq implements Broker {
 
     @Override
     public String name() {
-        return "hivemq-ce-embedded";  // HubSystem.BROKER names the hub's the same
+        return Brokers.EMBEDDED_HIVEMQ;
     }
 
     @Override

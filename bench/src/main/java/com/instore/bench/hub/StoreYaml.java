@@ -1,12 +1,14 @@
 package com.instore.bench.hub;
 
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import com.instore.bench.mqtt.Account;
 import com.instore.bench.mqtt.Accounts;
+import com.instore.protocol.KioskAddress;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,14 +24,14 @@ final class StoreYaml {
     }
 
     static Map<String, Object> content(Accounts accounts) {
-        List<Map<String, String>> kiosks = new java.util.ArrayList<>();
-        List<Account> sorted = accounts.sortedKiosks();
-        for (int i = 0; i < sorted.size(); i++) {
-            Account account = sorted.get(i);
+        List<Map<String, String>> kiosks = new ArrayList<>();
+        List<KioskAddress> addresses = accounts.kiosks().keySet().stream()
+                .sorted(Comparator.comparing(KioskAddress::kioskId)).toList();
+        for (int i = 0; i < addresses.size(); i++) {
             Map<String, String> kiosk = new LinkedHashMap<>();
-            kiosk.put("id", account.username().substring(account.username().indexOf('/') + 1));
+            kiosk.put("id", addresses.get(i).kioskId());
             kiosk.put("zone", ZONES.get(i % ZONES.size()));
-            kiosk.put("password-sha256", Accounts.sha256(account.password()));
+            kiosk.put("password-sha256", Accounts.sha256(accounts.kiosks().get(addresses.get(i)).password()));
             kiosks.add(kiosk);
         }
         Map<String, Object> store = new LinkedHashMap<>();

@@ -2,16 +2,17 @@ package com.instore.bench.mqtt;
 
 import com.instore.protocol.KioskAddress;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.nio.charset.StandardCharsets;
 
 /**
  * The identities of one benchmark run: K kiosks of one store, each with its own random secret, and the hub (or the echo
@@ -21,7 +22,7 @@ public record Accounts(String storeId, Map<KioskAddress, Account> kiosks, Accoun
     private static final SecureRandom RANDOM = new SecureRandom();
 
     public Accounts {
-        kiosks = Map.copyOf(new LinkedHashMap<>(kiosks));
+        kiosks = Map.copyOf(kiosks);
     }
 
     /** Kiosks {@code k0001..kNNNN} of {@code storeId}, fresh random secrets. */
@@ -33,13 +34,6 @@ public record Accounts(String storeId, Map<KioskAddress, Account> kiosks, Accoun
         for (KioskAddress kiosk : kioskAddresses(storeId, kioskCount)) {
             kiosks.put(kiosk, Account.kiosk(kiosk, secret()));
         }
-        return new Accounts(storeId, kiosks, Account.hub(storeId, secret()));
-    }
-
-    /** The same kiosks with the secrets a hub generated, and the hub account unknown to us (the hub keeps it). */
-    public static Accounts of(String storeId, Map<KioskAddress, String> secrets) {
-        Map<KioskAddress, Account> kiosks = new LinkedHashMap<>();
-        secrets.forEach((kiosk, secret) -> kiosks.put(kiosk, Account.kiosk(kiosk, secret)));
         return new Accounts(storeId, kiosks, Account.hub(storeId, secret()));
     }
 
@@ -61,7 +55,7 @@ public record Accounts(String storeId, Map<KioskAddress, Account> kiosks, Accoun
     /** The kiosk accounts ordered by kiosk id. */
     public List<Account> sortedKiosks() {
         return kiosks.entrySet().stream()
-                .sorted(Map.Entry.comparingByKey(java.util.Comparator.comparing(KioskAddress::kioskId)))
+                .sorted(Map.Entry.comparingByKey(Comparator.comparing(KioskAddress::kioskId)))
                 .map(Map.Entry::getValue).toList();
     }
 
