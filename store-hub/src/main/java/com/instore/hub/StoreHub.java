@@ -1,5 +1,6 @@
 package com.instore.hub;
 
+import com.instore.hub.api.ApiGuard;
 import com.instore.hub.broker.Accounts;
 import com.instore.hub.broker.Broker;
 import com.instore.hub.dashboard.DashboardService;
@@ -9,9 +10,8 @@ import com.instore.hub.members.Members;
 import com.instore.hub.mqtt.HubClient;
 import com.instore.hub.mqtt.InvalidMessages;
 import com.instore.hub.observe.ObserveService;
-import com.instore.hub.offers.Offers;
+import com.instore.hub.offers.OffersConfig;
 import com.instore.hub.secrets.SecretFile;
-import com.instore.hub.taps.TapPipeline;
 import com.instore.protocol.Channel;
 import com.instore.protocol.MessageCodec;
 import io.helidon.webserver.WebServer;
@@ -30,11 +30,13 @@ import java.util.Deque;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The whole hub, wired explicitly: database, members, offers, kiosks, broker, the hub's MQTT client with the tap pipeline,
- * and the HTTP server. {@link #start} blocks until everything listens; {@link #close} stops it in reverse order (HTTP, MQTT
+ * The whole hub, wired explicitly: database, members, kiosks, broker, the hub's MQTT client with the shopper features
+ * ({@link Shoppers}: taps, actions, offers, coupons, join pages), and the HTTP server. {@link #start} blocks until
+ * everything listens; {@link #close} stops it in reverse order (HTTP, MQTT
  * client, pipeline, broker, database). Used by {@link Main} and by the integration tests (on free ports).
  */
 public final class StoreHub implements AutoCloseable {
@@ -64,13 +66,14 @@ public final class StoreHub implements AutoCloseable {
         MessageCodec codec = new MessageCodec();
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         createOwnerOnly(config.dataDir());
-        Database db = own(Database.open(config.dataDir().resolve("hub.db")));
-        Members members = new Members(db, SecretFile.readOrCreate(config.storeSecretFile()));
+        Database db = own(Database.open(config.db()));
+        String storeSecret = SecretFile.readOrCreate(config.storeSecretFile());
+        Members members = new Members(db, storeSecret);
         if (config.membersFile().isPresent()) {
             LOG.log(System.Logger.Level.INFO, "loaded {0} demo members", members.load(config.membersFile().get()));
         }
-        Offers offers = Offers.load(config.offersFile());
         Fleet fleet = Fleet.open(config.storeFile(), config.dataDir(), db, codec, clock);
+        ApiGuard guard = ApiGuard.fromFile(config.dataDir().resolve("api.secret"), codec);
 
         byte[] hubPassword = SecretFile.newSecret().getBytes(StandardCharsets.UTF_8);
         String monitorSecret = SecretFile.readOrCreate(config.dataDir().resolve("monitor.secret"));
@@ -85,20 +88,27 @@ public final class StoreHub implements AutoCloseable {
         HubClient client = HubClient.create("tcp://127.0.0.1:" + mqttPort, Accounts.hubClientId(fleet.storeId()),
                 pipeline, new InvalidMessages(registry, clock));
         own(client);
-        TapPipeline taps = new TapPipeline(fleet, db, members, offers, config.publicUrl(), codec, client::publish,
+        Shoppers shoppers = new Shoppers(config, db, members, fleet, storeSecret, codec, guard, client::publish,
                 registry, clock);
+        ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().name("hub-timers").daemon().factory());
+        own(() -> stop(timers));
+        shoppers.schedule(timers, OffersConfig.from(config.features().get("offers")).reloadInterval());
         client.connect(Accounts.HUB_USER, hubPassword, Map.of(
-                Channel.TAP, taps::handle,
+                Channel.TAP, shoppers.taps::handle,
+                Channel.ACTION, shoppers.actions::handle,
                 Channel.STATUS, in -> fleet.onStatus(in.address().kiosk(), in.payload(), in.retained())));
 
         WebServer http = WebServer.builder()
                 .host(config.httpHost())
                 .port(config.httpPort())
-                .routing(r -> r
-                        .register(new DashboardService(fleet, taps, codec, ZoneId.systemDefault()))
-                        .register(new ObserveService(Map.of(
-                                "broker", () -> broker.isRunning() && client.isConnected(),
-                                "db", db::isHealthy), registry, codec)))
+                .routing(r -> {
+                    r.register(new DashboardService(fleet, shoppers.taps, codec, ZoneId.systemDefault()))
+                            .register(new ObserveService(Map.of(
+                                    "broker", () -> broker.isRunning() && client.isConnected(),
+                                    "db", db::isHealthy), registry, codec));
+                    shoppers.routes(r);
+                })
                 .build()
                 .start();
         own(http::stop);

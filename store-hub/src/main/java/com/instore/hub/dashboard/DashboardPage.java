@@ -1,5 +1,6 @@
 package com.instore.hub.dashboard;
 
+import com.instore.hub.api.Html;
 import com.instore.hub.kiosks.KioskView;
 import com.instore.hub.taps.RecentTap;
 import com.instore.protocol.DeviceHealth;

@@ -15,31 +15,41 @@ import java.sql.SQLException;
 import javax.sql.DataSource;
 
 /**
- * The hub's database: SQLite in WAL mode behind a HikariCP pool, schema by Flyway ({@code db/migration}).
+ * The hub's database behind a HikariCP pool, schema by Flyway ({@code db/migration}, the same migrations for both): SQLite
+ * in WAL mode by default, PostgreSQL by configuration ({@link DbConfig}).
  * <p>
- * {@code synchronous=FULL}: the hub acknowledges a tap to the broker only after its row is committed, so a commit must be on
- * disk when it returns, even across a power cut (the store hub is a small box that gets unplugged). In WAL mode FULL costs
- * one fsync of the WAL per commit, well inside the tap budget at kiosk tap rates; NORMAL could lose the last committed taps
- * after they were acknowledged. Thread-safe; {@link #inTransaction} blocks on the database.
+ * SQLite: {@code synchronous=FULL}: the hub acknowledges a tap to the broker only after its row is committed, so a commit
+ * must be on disk when it returns, even across a power cut. Transactions begin IMMEDIATE: they take the write lock at
+ * once (waiting up to the busy timeout) instead of failing with SQLITE_BUSY when a read turns into a write after another
+ * writer committed. PostgreSQL runs at READ COMMITTED; code that enforces limits takes row locks with an UPDATE first.
+ * Thread-safe; {@link #inTransaction} blocks on the database.
  */
 public final class Database implements AutoCloseable {
     private final HikariDataSource pool;
+    private final boolean sqlite;
 
-    private Database(HikariDataSource pool) {
+    private Database(HikariDataSource pool, boolean sqlite) {
         this.pool = pool;
+        this.sqlite = sqlite;
     }
 
-    /** Opens (creating if needed) {@code file}, migrates it to the latest schema. */
+    /** Opens (creating if needed) the SQLite {@code file}, migrated to the latest schema. */
     public static Database open(Path file) {
-        try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the directory of " + file, e);
-        }
+        return open(DbConfig.sqlite(file));
+    }
+
+    /** Opens the configured database, migrated to the latest schema. */
+    public static Database open(DbConfig config) {
         HikariConfig hikari = new HikariConfig();
-        hikari.setDataSource(sqlite(file));
+        if (config.isSqlite()) {
+            hikari.setDataSource(sqlite(config.sqliteFile()));
+        } else {
+            hikari.setJdbcUrl(config.url());
+            config.user().ifPresent(hikari::setUsername);
+            config.passwordFile().ifPresent(f -> hikari.setPassword(readPassword(f)));
+        }
         hikari.setPoolName("hub-db");
-        hikari.setMaximumPoolSize(4);
+        hikari.setMaximumPoolSize(config.poolSize());
         hikari.setConnectionTimeout(5_000);
         HikariDataSource pool = new HikariDataSource(hikari);
         try {
@@ -48,22 +58,41 @@ public final class Database implements AutoCloseable {
             pool.close();
             throw e;
         }
-        return new Database(pool);
+        return new Database(pool, config.isSqlite());
     }
 
     private static DataSource sqlite(Path file) {
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the directory of " + file, e);
+        }
         SQLiteConfig config = new SQLiteConfig();
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
         config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+        config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
         config.enforceForeignKeys(true);
-        config.setBusyTimeout(5_000);
+        config.setBusyTimeout(10_000);
         SQLiteDataSource ds = new SQLiteDataSource(config);
         ds.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
         return ds;
     }
 
+    private static String readPassword(Path file) {
+        try {
+            return Files.readString(file).strip();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the database password file " + file, e);
+        }
+    }
+
     public DataSource dataSource() {
         return pool;
+    }
+
+    /** Whether this is SQLite (else PostgreSQL). */
+    public boolean isSqlite() {
+        return sqlite;
     }
 
     /** Runs {@code work} in one transaction: committed when it returns, rolled back when it throws. */

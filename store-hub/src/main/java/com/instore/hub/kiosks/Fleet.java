@@ -31,7 +31,7 @@ public final class Fleet {
     private final MessageCodec codec;
     private final Clock clock;
 
-    private record Known(String zone, String fingerprint) {
+    private record Known(String zone, String fingerprint, Optional<Location> location) {
     }
 
     private Fleet(StoreFile.Store store, Map<String, Known> kiosks, KioskTable table, MessageCodec codec, Clock clock) {
@@ -53,7 +53,8 @@ public final class Fleet {
         for (StoreFile.KioskDecl k : store.kiosks()) {
             String fingerprint = secrets.fingerprint(k, table.fingerprint(store.id(), k.id()));
             table.upsert(store.id(), k.id(), k.zone(), fingerprint);
-            kiosks.put(k.id(), new Known(k.zone(), fingerprint));
+            kiosks.put(k.id(), new Known(k.zone(), fingerprint,
+                    Optional.ofNullable(k.location()).or(() -> Optional.ofNullable(store.location()))));
         }
         return new Fleet(store, kiosks, table, codec, clock);
     }
@@ -69,6 +70,17 @@ public final class Fleet {
     /** Whether {@code kiosk} is one of this store's declared kiosks. Non-blocking. */
     public boolean isKnown(KioskAddress kiosk) {
         return storeId.equals(kiosk.storeId()) && kiosks.containsKey(kiosk.kioskId());
+    }
+
+    /** The zone of a declared kiosk, its id when unknown. Non-blocking. */
+    public String zone(String kioskId) {
+        Known known = kiosks.get(kioskId);
+        return known == null ? kioskId : known.zone();
+    }
+
+    /** Where a kiosk is (its own location or the store's), empty when the store file does not say. Non-blocking. */
+    public Optional<Location> location(String kioskId) {
+        return Optional.ofNullable(kiosks.get(kioskId)).flatMap(Known::location);
     }
 
     /** SHA-256 hex of a declared kiosk's secret. Non-blocking. */

@@ -23,8 +23,11 @@ final class StoreFile {
     private StoreFile() {
     }
 
-    /** A declared kiosk; {@code passwordSha256} is null when the hub is to generate the secret. */
-    record KioskDecl(String id, String zone, @JsonProperty("password-sha256") String passwordSha256) {
+    /**
+     * A declared kiosk; {@code passwordSha256} is null when the hub is to generate the secret; {@code location} (optional)
+     * overrides the store's for the clone check.
+     */
+    record KioskDecl(String id, String zone, @JsonProperty("password-sha256") String passwordSha256, Location location) {
         KioskDecl {
             KioskAddress.requireSlug(id, "kiosk id");
             zone = zone == null || zone.isBlank() ? id : zone.trim();
@@ -37,8 +40,8 @@ final class StoreFile {
         }
     }
 
-    /** The store with its kiosks, ids unique. */
-    record Store(String id, String name, List<KioskDecl> kiosks) {
+    /** The store with its kiosks, ids unique; {@code location} (optional) is where it is, for the clone check. */
+    record Store(String id, String name, List<KioskDecl> kiosks, Location location) {
         Store {
             KioskAddress.requireSlug(id, "store id");
             name = name == null ? id : name;

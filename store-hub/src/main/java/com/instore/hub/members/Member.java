@@ -1,7 +1,9 @@
 package com.instore.hub.members;
 
-/** A loyalty member as the tap pipeline sees it. */
-public record Member(String memberId, String firstName, Tier tier, long points) {
+import com.instore.protocol.Consents;
+
+/** A loyalty member as the tap pipeline sees it: who, where they stand, and what they allow. */
+public record Member(String memberId, String firstName, Tier tier, long points, Consents consents) {
     public Member {
         if (memberId == null || memberId.isBlank()) {
             throw new IllegalArgumentException("member_id is missing");
@@ -15,5 +17,17 @@ public record Member(String memberId, String firstName, Tier tier, long points) 
         if (points < 0) {
             throw new IllegalArgumentException("points are negative for member " + memberId);
         }
+        consents = consents == null ? Consents.NONE : consents;
+    }
+
+    public Member(String memberId, String firstName, Tier tier, long points) {
+        this(memberId, firstName, tier, points, Consents.NONE);
+    }
+
+    /**
+     * How the screen greets this member: by first name only with consent to recognition; without it, no name anywhere.
+     */
+    public String greeting() {
+        return consents.recognition() ? "Hello " + firstName + "!" : "Hello again!";
     }
 }

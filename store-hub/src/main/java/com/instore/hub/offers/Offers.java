@@ -1,65 +1,121 @@
 package com.instore.hub.offers;
 
+import com.instore.hub.coupons.Coupons;
+import com.instore.hub.db.Database;
 import com.instore.hub.members.Tier;
+import com.instore.protocol.KioskAddress;
 import com.instore.protocol.Offer;
+import org.apache.commons.math3.random.RandomGenerator;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Arrays;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
- * The store's offers and the rule that picks them for a tap. Immutable and thread-safe.
- * <p>
- * Rule: the offers whose audience includes the member's tier (or {@code ANONYMOUS} for an unknown card), the most exclusive
- * first (fewest audiences, then file order), at most {@link #MAX_SHOWN}: a Platinum member sees what only they get before the
- * offers everyone gets.
+ * The store's offers: the catalogue (config/offers.yaml, reloaded on change, editable through {@link OfferService}), the
+ * pick for a tap ({@link OfferPicker}) and the coupons that come with it ({@link #coupons()}). Thread-safe.
  */
 public final class Offers {
-    /** The screen shows at most this many offers. */
+    /** The screen shows at most this many offers unless configured otherwise. */
     public static final int MAX_SHOWN = 3;
 
-    private static final System.Logger LOG = System.getLogger(Offers.class.getName());
+    private final OfferCatalogue catalogue;
+    private final OfferCounters counters = new OfferCounters();
+    private final Bandit bandit;
+    private final Coupons coupons;
+    private final OfferPicker picker;
 
-    private final List<OfferFile.Entry> entries;
-
-    Offers(List<OfferFile.Entry> entries) {
-        this.entries = List.copyOf(entries);
-        entries.forEach(Offers::checkAudiences);
-        audiences().filter(a -> this.entries.stream().noneMatch(e -> e.tiers().contains(a)))
-                .forEach(a -> LOG.log(System.Logger.Level.WARNING, "no offer fits {0}: such taps show none", a));
+    private Offers(Path file, OffersConfig config, Database db, ZoneId zone, RandomGenerator random) throws IOException {
+        this.catalogue = OfferCatalogue.open(file, offers -> {
+            if (db != null) {
+                OfferCounters.ensure(db, offers);
+            }
+        });
+        this.bandit = new Bandit(random);
+        this.coupons = db == null ? null : new Coupons(db, this::claim);
+        this.picker = new OfferPicker(config, coupons, counters, bandit, zone);
     }
 
-    /** Reads the offers file; an unknown tier name fails with the offer's id. */
+    /** The full feature on {@code db}: counters, coupons, bandit. {@code random} drives the bandit (seed it in tests). */
+    public static Offers open(Path file, OffersConfig config, Database db, ZoneId zone, RandomGenerator random)
+            throws IOException {
+        return new Offers(file, config, Objects.requireNonNull(db, "db"), zone, random);
+    }
+
+    /** The catalogue alone, without a database: {@link #select} only (benchmarks, tools). */
     public static Offers load(Path file) throws IOException {
-        try {
-            return new Offers(OfferFile.read(file));
-        } catch (IllegalArgumentException e) {
-            throw new IOException(file + ": " + e.getMessage(), e);
-        }
+        return new Offers(file, OffersConfig.defaults(), null, ZoneId.systemDefault(),
+                new org.apache.commons.math3.random.JDKRandomGenerator());
     }
 
-    /** The offers for a member of {@code tier}, or for an anonymous shopper when empty. */
+    /** The tap's offers with the member's coupons, on the tap's transaction. */
+    public List<ShownOffer> pick(Connection c, Audience audience, KioskAddress kiosk, String tapId, Instant at)
+            throws SQLException {
+        return picker.pick(c, catalogue.offers(), audience, new OfferPicker.Tap(kiosk, tapId, at));
+    }
+
+    /**
+     * Generic offers by tier alone, no schedule, no coupons (a member's tier, or anonymous when empty): the most exclusive
+     * first, at most {@link #MAX_SHOWN}.
+     */
     public List<Offer> select(Optional<Tier> tier) {
-        String audience = tier.map(Tier::name).orElse(OfferFile.ANONYMOUS);
-        return entries.stream()
-                .filter(e -> e.tiers().contains(audience))
-                .sorted(Comparator.comparingInt(e -> e.tiers().size()))
+        String audience = tier.map(Tier::name).orElse(OfferSpec.ANONYMOUS);
+        return catalogue.offers().stream()
+                .filter(o -> o.tiers().contains(audience) && o.generic())
+                .sorted(Comparator.comparingInt(o -> o.tiers().size()))
                 .limit(MAX_SHOWN)
-                .map(e -> new Offer(e.id(), e.title(), e.detail()))
+                .map(o -> OfferPicker.wire(o, false))
                 .toList();
     }
 
-    private static void checkAudiences(OfferFile.Entry entry) {
-        entry.tiers().stream().filter(t -> audiences().noneMatch(t::equals)).findFirst().ifPresent(t -> {
-            throw new IllegalArgumentException("offer '" + entry.id() + "' names unknown tier '" + t + "'");
-        });
+    public Coupons coupons() {
+        return coupons;
     }
 
-    private static Stream<String> audiences() {
-        return Stream.concat(Arrays.stream(Tier.values()).map(Tier::name), Stream.of(OfferFile.ANONYMOUS));
+    /** The offer categories of the catalogue, sorted: what a shopper may state preferences for. */
+    public List<String> categories() {
+        return catalogue.offers().stream().map(OfferSpec::category).filter(s -> !s.isEmpty()).distinct().sorted().toList();
+    }
+
+    /** An offer of the current catalogue. */
+    public Optional<OfferSpec> find(String offerId) {
+        return catalogue.find(offerId);
+    }
+
+    /** Checks the offers file and reloads it when it changed; never throws (a bad file is logged and kept out). */
+    public void reloadIfChanged() {
+        catalogue.reloadIfChanged();
+    }
+
+    OfferCatalogue catalogue() {
+        return catalogue;
+    }
+
+    /** A redemption against the offer's stock and redemption budget; a redeemed coupon the bandit ranked is its reward. */
+    private boolean claim(Connection c, String offerId, String segment, boolean ranked) throws SQLException {
+        Optional<OfferSpec> offer = catalogue.find(offerId);
+        Long limit = offer.map(Offers::redemptionLimit).orElse(null);
+        if (!counters.redeem(c, offerId, limit)) {
+            return false;
+        }
+        if (ranked) {
+            bandit.rewarded(c, segment, offerId);
+        }
+        return true;
+    }
+
+    private static Long redemptionLimit(OfferSpec o) {
+        Long budget = o.budget() == null ? null : o.budget().redemptions();
+        if (o.stock() == null) {
+            return budget;
+        }
+        return budget == null ? o.stock() : Math.min(budget, o.stock());
     }
 }

@@ -2,15 +2,14 @@ package com.instore.hub.taps;
 
 import com.instore.hub.db.Database;
 import com.instore.hub.kiosks.Fleet;
-import com.instore.hub.members.Member;
-import com.instore.hub.members.Members;
 import com.instore.hub.mqtt.Inbound;
 import com.instore.hub.mqtt.InvalidInbound;
-import com.instore.hub.offers.Offers;
 import com.instore.protocol.Channel;
 import com.instore.protocol.InvalidMessageException;
 import com.instore.protocol.KioskAddress;
 import com.instore.protocol.MessageCodec;
+import com.instore.protocol.SchemaVersion;
+import com.instore.protocol.ScreenUpdate;
 import com.instore.protocol.TapEvent;
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -21,11 +20,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
- * The hub's tap pipeline (DESIGN.md section 6, first form): validate, dedupe by tap id, recognise, pick offers, answer.
- * One transaction per tap writes its row together with the answer; a redelivered tap gets the stored answer again, byte for
- * byte, and changes nothing. Runs on the hub executor (never on Paho's threads); blocks on the database.
+ * The hub's tap pipeline (DESIGN.md section 6): validate, dedupe by tap id, resolve, loyalty, offers, answer. One
+ * transaction per tap writes its row together with everything the tap changed and the answer; a redelivered tap gets the
+ * stored answer again, byte for byte, and changes nothing. Runs on the hub executor (never on Paho's threads); blocks on
+ * the database. {@link #decide} is the transaction alone, safe to call from many threads at once.
  */
 public final class TapPipeline {
     /** The answer is useless after this: the kiosk has fallen back to its offline welcome. */
@@ -47,12 +48,12 @@ public final class TapPipeline {
         boolean send(String topic, byte[] payload, byte[] correlationData, long expirySeconds);
     }
 
-    public TapPipeline(Fleet fleet, Database db, Members members, Offers offers, String publicUrl, MessageCodec codec,
-                       Answers answers, MeterRegistry registry, Clock clock) {
+    public TapPipeline(Fleet fleet, Database db, TapServices services, MessageCodec codec, Answers answers,
+                       MeterRegistry registry, Clock clock) {
         this.fleet = fleet;
         this.db = db;
-        this.table = new TapTable(db);
-        this.decider = new TapDecider(members, offers, publicUrl, clock);
+        this.table = new TapTable(db, services.loyalty().config().zone());
+        this.decider = new TapDecider(services, fleet, clock);
         this.codec = codec;
         this.answers = answers;
         this.metrics = new TapMetrics(registry);
@@ -63,8 +64,7 @@ public final class TapPipeline {
     public void handle(Inbound in) throws InvalidInbound, SQLException {
         KioskAddress kiosk = in.address().kiosk();
         TapEvent tap = validate(kiosk, in.payload());
-        Instant receivedAt = clock.instant();
-        Outcome outcome = db.inTransaction(c -> answer(c, kiosk, tap, receivedAt));
+        Outcome outcome = decide(kiosk, tap);
         boolean sent = answers.send(kiosk.topic(Channel.SCREEN), outcome.answer(),
                 tap.id().getBytes(StandardCharsets.UTF_8), ANSWER_EXPIRY_SECONDS);
         long nanos = System.nanoTime() - in.receivedNanos();
@@ -77,6 +77,24 @@ public final class TapPipeline {
                 table.latency(tap.id(), nanos / 1_000);
             }
         }
+    }
+
+    /**
+     * The tap's answer, in its own transaction: the stored one when seen before, else a new one written with the tap's row.
+     * Blocking; thread-safe.
+     */
+    public Outcome decide(KioskAddress kiosk, TapEvent tap) throws SQLException {
+        Instant receivedAt = clock.instant();
+        return db.inTransaction(c -> answer(c, kiosk, tap, receivedAt));
+    }
+
+    /** Tells a kiosk to leave the screen of {@code tapId} (the member it showed was erased). Never blocks. */
+    public void clearScreen(String kioskId, String tapId) {
+        KioskAddress kiosk = new KioskAddress(fleet.storeId(), kioskId);
+        ScreenUpdate clear = new ScreenUpdate(SchemaVersion.CURRENT, UUID.randomUUID().toString(), clock.instant(), kioskId,
+                tapId, ScreenUpdate.Kind.CLEAR, "Welcome!", null, List.of(), null);
+        answers.send(kiosk.topic(Channel.SCREEN), codec.encode(clear), tapId.getBytes(StandardCharsets.UTF_8),
+                ANSWER_EXPIRY_SECONDS);
     }
 
     /** The last {@code limit} answered taps, newest first. Blocking. */
@@ -100,22 +118,20 @@ public final class TapPipeline {
         return tap;
     }
 
-    /** The answer for {@code tap}: the stored one when seen before, else a new one written with the tap's row. */
-    Outcome answer(Connection c, KioskAddress kiosk, TapEvent tap, Instant receivedAt) throws SQLException {
+    private Outcome answer(Connection c, KioskAddress kiosk, TapEvent tap, Instant receivedAt) throws SQLException {
         Optional<byte[]> stored = table.answerOf(c, tap.id());
         if (stored.isPresent()) {
             return new Outcome(stored.get(), true, false);
         }
-        TapDecider.Decision decision = decider.decide(c, tap);
+        TapDecider.Decision decision = decider.decide(c, kiosk, tap, receivedAt);
         byte[] answer = codec.encode(decision.answer());
-        Optional<Member> member = decision.member();
         table.insert(c, new TapTable.Row(tap.id(), kiosk.storeId(), kiosk.kioskId(), tap.at(), receivedAt,
-                tap.credential().type().name(), member.map(Member::memberId).orElse(null),
-                member.map(m -> m.tier().name()).orElse(null), decision.answer().offers().size(), answer));
-        return new Outcome(answer, false, member.isPresent());
+                tap.credential().type().name(), decision.memberId().orElse(null), decision.tier(),
+                decision.answer().offers().size(), answer, decision.verified()));
+        return new Outcome(answer, false, decision.memberId().isPresent());
     }
 
     /** The bytes to send and how they came about. */
-    record Outcome(byte[] answer, boolean duplicate, boolean recognised) {
+    public record Outcome(byte[] answer, boolean duplicate, boolean recognised) {
     }
 }

@@ -1,6 +1,7 @@
 package com.instore.hub.taps;
 
 import com.instore.hub.db.Database;
+import com.instore.hub.db.Sql;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -9,6 +10,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -22,15 +25,27 @@ final class TapTable {
             SELECT received_at_ms, kiosk_id, member_id IS NOT NULL, tier, offer_count, latency_us FROM taps
             ORDER BY received_at_ms DESC, tap_id DESC LIMIT ?""";
 
-    private final Database db;
+    private static final String DAILY = """
+            INSERT INTO tap_daily (store_id, kiosk_id, day, taps, recognised, verified, offers_shown)
+            VALUES (?, ?, ?, 1, ?, ?, ?)
+            ON CONFLICT (store_id, kiosk_id, day) DO UPDATE SET taps = tap_daily.taps + 1,
+            recognised = tap_daily.recognised + excluded.recognised, verified = tap_daily.verified + excluded.verified,
+            offers_shown = tap_daily.offers_shown + excluded.offers_shown""";
 
-    TapTable(Database db) {
+    private final Database db;
+    private final ZoneId zone;
+
+    TapTable(Database db, ZoneId zone) {
         this.db = db;
+        this.zone = zone;
     }
 
-    /** A tap row about to be written. {@code memberId} and {@code tier} are null for an anonymous tap. */
+    /**
+     * A tap row about to be written. {@code memberId} and {@code tier} are null for an anonymous tap; {@code verified}
+     * says whether it proved presence (for the daily figures).
+     */
     record Row(String tapId, String storeId, String kioskId, Instant tappedAt, Instant receivedAt, String credentialType,
-               String memberId, String tier, int offerCount, byte[] answer) {
+               String memberId, String tier, int offerCount, byte[] answer, boolean verified) {
     }
 
     /** The answer already given to {@code tapId}, byte for byte, on the caller's transaction. */
@@ -57,6 +72,9 @@ final class TapTable {
             ps.setString(10, new String(row.answer(), StandardCharsets.UTF_8));
             ps.executeUpdate();
         }
+        // The daily figures outlive the raw taps (retention purges those).
+        Sql.update(c, DAILY, row.storeId(), row.kioskId(), LocalDate.ofInstant(row.receivedAt(), zone).toString(),
+                row.memberId() == null ? 0L : 1L, row.verified() ? 1L : 0L, (long) row.offerCount());
     }
 
     /** Notes the measured tap-to-offer latency of a first answer (an annotation: not part of the tap's outcome). */

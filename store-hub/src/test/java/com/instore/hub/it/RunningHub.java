@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.instore.hub.HubConfig;
 import com.instore.hub.StoreHub;
+import com.instore.hub.db.DbConfig;
 import com.instore.hub.secrets.SecretFile;
+import io.helidon.config.Config;
 import org.eclipse.paho.mqttv5.common.MqttException;
 
 import java.io.IOException;
@@ -12,7 +14,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -36,9 +40,19 @@ final class RunningHub implements AutoCloseable {
     }
 
     static RunningHub start(Path dataDir) throws Exception {
-        HubConfig config = new HubConfig(dataDir, Path.of("../config/store.yaml"), Path.of("../config/offers.yaml"),
-                Optional.of(Path.of("../config/demo/members.csv")), dataDir.resolve("store.secret"), PUBLIC_URL,
-                "127.0.0.1", 0, "127.0.0.1", 0);
+        return start(dataDir, DbConfig.sqlite(dataDir.resolve("hub.db")), Config.empty(),
+                Path.of("../config/offers.yaml"), Path.of("../config/demo/members.csv"));
+    }
+
+    /**
+     * The hub on {@code db} with these feature settings; the offers file is copied into the data directory (the REST API
+     * writes to it) and {@code members} loaded at start.
+     */
+    static RunningHub start(Path dataDir, DbConfig db, Config features, Path offers, Path members) throws Exception {
+        Files.createDirectories(dataDir);
+        Path offersCopy = Files.copy(offers, dataDir.resolve("offers.yaml"), StandardCopyOption.REPLACE_EXISTING);
+        HubConfig config = new HubConfig(dataDir, Path.of("../config/store.yaml"), offersCopy, Optional.of(members),
+                dataDir.resolve("store.secret"), PUBLIC_URL, "127.0.0.1", 0, "127.0.0.1", 0, db, features);
         return new RunningHub(StoreHub.start(config), dataDir);
     }
 

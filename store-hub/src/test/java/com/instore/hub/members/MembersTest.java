@@ -1,6 +1,7 @@
 package com.instore.hub.members;
 
 import com.instore.hub.db.Database;
+import com.instore.protocol.Consents;
 import com.instore.protocol.Credential;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -38,7 +39,7 @@ class MembersTest {
     void recognise_knownCardUid_givesTheMember() throws Exception {
         Optional<Member> camille = db.withConnection(c -> members.recognise(c, new Credential(Credential.Type.CARD_UID, "04a22b1a5c8001")));
 
-        assertThat(camille).contains(new Member("m-0001", "Camille", Tier.GOLD, 1840));
+        assertThat(camille).contains(new Member("m-0001", "Camille", Tier.GOLD, 1840, new Consents(true, true, true)));
     }
 
     @Test

@@ -23,7 +23,8 @@ class OffersTest {
         for (Tier tier : Tier.values()) {
             assertThat(offers.select(Optional.of(tier))).as(tier.name()).hasSizeBetween(1, Offers.MAX_SHOWN);
         }
-        assertThat(offers.select(Optional.of(Tier.BRONZE))).extracting(Offer::id).containsExactly("latte-2for1");
+        assertThat(offers.select(Optional.of(Tier.BRONZE))).extracting(Offer::id)
+                .containsExactly("latte-2for1", "early-croissant");
     }
 
     @Test
@@ -35,6 +36,7 @@ class OffersTest {
     void select_moreFittingThanShown_keepsTheMostExclusiveFirst() throws IOException {
         assertThat(Offers.load(SHIPPED).select(Optional.of(Tier.PLATINUM))).extracting(Offer::id)
                 .containsExactly("platinum-preview", "gold-lounge", "silver-pastry");
+        assertThat(Offers.load(SHIPPED).select(Optional.of(Tier.PLATINUM))).noneMatch(Offer::printable);
     }
 
     @Test

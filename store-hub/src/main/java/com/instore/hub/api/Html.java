@@ -1,11 +1,11 @@
-package com.instore.hub.dashboard;
+package com.instore.hub.api;
 
 /** HTML text escaping: every value that reaches the page goes through {@link #text}. */
-final class Html {
+public final class Html {
     private Html() {
     }
 
-    static String text(Object value) {
+    public static String text(Object value) {
         if (value == null) {
             return "";
         }

@@ -1,4 +1,4 @@
-package com.instore.hub.members;
+package com.instore.hub.identity;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -13,17 +13,17 @@ import javax.crypto.spec.SecretKeySpec;
  * The only form in which a card UID is stored: HMAC-SHA256(store secret, normalised UID), lower-case hex. A UID is a short,
  * guessable serial; keyed hashing means a copy of the database alone cannot be matched against UIDs. Thread-safe.
  */
-final class CardUidHmac {
+public final class CardUidHmac {
     private static final Pattern HEX = Pattern.compile("([0-9A-F]{2}){4,16}");
 
     private final SecretKeySpec key;
 
-    CardUidHmac(String storeSecret) {
+    public CardUidHmac(String storeSecret) {
         this.key = new SecretKeySpec(storeSecret.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
     }
 
     /** Upper-case hex without separators ({@code 04:a2:2b} becomes {@code 04A22B}); empty when it is not a UID. */
-    static Optional<String> normalise(String uid) {
+    public static Optional<String> normalise(String uid) {
         if (uid == null) {
             return Optional.empty();
         }
@@ -32,15 +32,20 @@ final class CardUidHmac {
     }
 
     /** The stored fingerprint of {@code uid}, empty when {@code uid} is not a card UID. */
-    Optional<String> hash(String uid) {
+    public Optional<String> hash(String uid) {
         return normalise(uid).map(this::hmacHex);
+    }
+
+    /** The keyed fingerprint of any other text (an NDEF text record that is not one of our tokens), lower-case hex. */
+    public String text(String kind, String value) {
+        return hmacHex(kind + ":" + value);
     }
 
     private String hmacHex(String normalisedUid) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(key);
-            return HexFormat.of().formatHex(mac.doFinal(normalisedUid.getBytes(StandardCharsets.US_ASCII)));
+            return HexFormat.of().formatHex(mac.doFinal(normalisedUid.getBytes(StandardCharsets.UTF_8)));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("every JDK has HmacSHA256", e);
         }

@@ -1,4 +1,4 @@
-package com.instore.hub.members;
+package com.instore.hub.identity;
 
 import org.junit.jupiter.api.Test;
 
