@@ -40,6 +40,8 @@
     renderOffers(state.offers);
     body.dataset.tapId = state.tapId || '';
     body.dataset.state = state.state;
+    // Extension point: other scripts (print-fallback.js) render their own parts of the state.
+    document.dispatchEvent(new CustomEvent('kiosk:state', {detail: state}));
   }
 
   function connect() {

@@ -1,9 +1,11 @@
 package com.instore.agent;
 
+import com.instore.agent.devices.IndicatorConfig;
+import com.instore.agent.devices.ReaderConfig;
 import com.instore.agent.link.LinkConfig;
 import com.instore.agent.outbox.OutboxConfig;
+import com.instore.agent.printer.PrinterConfig;
 import com.instore.agent.screen.ScreenConfig;
-import com.instore.agent.simulate.ReaderConfig;
 import com.instore.agent.tap.TapConfig;
 import com.instore.protocol.KioskAddress;
 import io.helidon.config.Config;
@@ -18,7 +20,7 @@ import java.util.Objects;
  * record; this one only ties them together and names the kiosk.
  */
 public record AgentConfig(KioskAddress kiosk, Path dataDir, LinkConfig mqtt, ScreenConfig screen, TapConfig tap,
-                          ReaderConfig reader, OutboxConfig outbox) {
+                          ReaderConfig reader, OutboxConfig outbox, PrinterConfig printer, IndicatorConfig indicator) {
     public AgentConfig {
         Objects.requireNonNull(kiosk, "kiosk");
         Objects.requireNonNull(dataDir, "dataDir");
@@ -27,6 +29,8 @@ public record AgentConfig(KioskAddress kiosk, Path dataDir, LinkConfig mqtt, Scr
         Objects.requireNonNull(tap, "tap");
         Objects.requireNonNull(reader, "reader");
         Objects.requireNonNull(outbox, "outbox");
+        Objects.requireNonNull(printer, "printer");
+        Objects.requireNonNull(indicator, "indicator");
     }
 
     /**
@@ -54,7 +58,8 @@ public record AgentConfig(KioskAddress kiosk, Path dataDir, LinkConfig mqtt, Scr
         KioskAddress kiosk = new KioskAddress(required(agent, "store-id"), required(agent, "kiosk-id"));
         Path dataDir = Path.of(agent.get("data-dir").asString().orElse("demo-data/agents/" + kiosk.kioskId()));
         return new AgentConfig(kiosk, dataDir, LinkConfig.from(agent.get("mqtt"), kiosk), ScreenConfig.from(agent.get("screen")),
-                TapConfig.from(agent), ReaderConfig.from(agent.get("reader")), OutboxConfig.from(agent.get("outbox"), dataDir));
+                TapConfig.from(agent), ReaderConfig.from(agent.get("reader")), OutboxConfig.from(agent.get("outbox"), dataDir),
+                PrinterConfig.from(agent.get("printer"), dataDir, kiosk.storeId()), IndicatorConfig.from(agent.get("indicator")));
     }
 
     private static String required(Config node, String key) {

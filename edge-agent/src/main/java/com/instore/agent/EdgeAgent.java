@@ -1,16 +1,18 @@
 package com.instore.agent;
 
+import com.instore.agent.devices.KioskDevices;
 import com.instore.agent.link.MqttLink;
 import com.instore.agent.ops.HealthService;
 import com.instore.agent.ops.Liveness;
 import com.instore.agent.ops.MetricsService;
 import com.instore.agent.outbox.SqliteOutbox;
+import com.instore.agent.printer.KioskPrinter;
 import com.instore.agent.screen.ScreenBroadcaster;
 import com.instore.agent.screen.ScreenService;
 import com.instore.agent.simulate.SimulateService;
 import com.instore.agent.tap.TapPipeline;
 import com.instore.devices.DeviceStatus;
-import com.instore.devices.tap.SimulatedTapReader;
+import com.instore.protocol.DeviceHealth;
 import com.instore.protocol.MessageCodec;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpRouting;
@@ -25,7 +27,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The kiosk runtime, wired explicitly: screen, tap pipeline, simulated reader, MQTT link, health and metrics. Used by
+ * The kiosk runtime, wired explicitly: devices (reader, printer, indicator), screen, tap pipeline, MQTT link, health and
+ * metrics. Used by
  * {@link Main} and, in-process, by the integration tests. Not thread-safe: start once, close once.
  */
 public final class EdgeAgent implements AutoCloseable {
@@ -39,7 +42,9 @@ public final class EdgeAgent implements AutoCloseable {
     private final Liveness liveness = new Liveness();
     private volatile String screenUrl = "";
     private SqliteOutbox outbox;
-    private SimulatedTapReader reader;
+    private KioskDevices devices;
+    private KioskPrinter printer;
+    private TapPipeline pipeline;
     private MqttLink link;
     private WebServer server;
 
@@ -50,15 +55,18 @@ public final class EdgeAgent implements AutoCloseable {
      * @throws IllegalStateException or IllegalArgumentException when the configuration cannot be used (e.g. no password)
      */
     public int start(AgentConfig config) {
+        devices = KioskDevices.open(config.reader(), config.printer(), config.indicator());
         outbox = SqliteOutbox.open(config.outbox(), codec, registry);
+        printer = KioskPrinter.start(config.printer(), devices.printer(), state -> pipeline.showForTap(state),
+                this::deviceHealthChanged, registry);
         link = MqttLink.create(config.mqtt(), new OutboxAlerts(new KioskStatuses(config.kiosk().kioskId(), version(),
-                readerStatus::get, () -> screenUrl, clock), outbox::health), outbox, codec, registry);
+                () -> devices.readerHealth(readerStatus.get()), this::printerHealth, () -> screenUrl, clock),
+                outbox::health), outbox, codec, registry);
         outbox.onHealthChange(link::statusChanged);
-        TapPipeline pipeline = TapPipeline.create(config.tap(), config.kiosk(), screen, link::sendTap, outbox::nextSeq,
-                this::readerStatusChanged, clock, timers, registry);
+        pipeline = TapPipeline.create(config.tap(), config.kiosk(), devices.feedback(screen), link::sendTap,
+                outbox::nextSeq, this::readerStatusChanged, clock, timers, registry);
         liveness.watch("mqtt-link", link::ping, timers);
         liveness.watch("tap-pipeline", pipeline::ping, timers);
-        reader = new SimulatedTapReader(clock);
         server = WebServer.builder()
                 .host(config.screen().host())
                 .port(config.screen().port())
@@ -66,8 +74,8 @@ public final class EdgeAgent implements AutoCloseable {
                 .build()
                 .start();
         screenUrl = "http://" + config.screen().host() + ":" + server.port() + "/";
-        reader.start(pipeline);
-        link.start(pipeline);
+        devices.reader().start(devices.feedback(pipeline));
+        link.start(printer.takingPrintJobs(pipeline));
         return server.port();
     }
 
@@ -76,18 +84,26 @@ public final class EdgeAgent implements AutoCloseable {
                 .register("/health", new HealthService(config.kiosk().toString(), this::mqttConnected,
                         outbox::health, liveness, codec))
                 .register("/metrics", new MetricsService(registry));
-        if (config.reader().simulated()) {
-            routing.register("/simulate", new SimulateService(reader, codec));
-        }
+        devices.simulatedReader().ifPresent(reader -> routing.register("/simulate", new SimulateService(reader, codec)));
         routing.register("/", StaticContentFeature.createService(ClasspathHandlerConfig.builder()
                 .location("/kiosk").welcome("index.html").build()));
     }
 
     private void readerStatusChanged(DeviceStatus status) {
         readerStatus.set(status);
+        deviceHealthChanged();
+    }
+
+    /** Any device's health changed: the retained status is published again. */
+    private void deviceHealthChanged() {
         if (link != null) {
             link.statusChanged();
         }
+    }
+
+    private DeviceHealth printerHealth() {
+        return printer.health().map(KioskStatuses::health)
+                .orElse(new DeviceHealth(DeviceHealth.State.ABSENT, "no printer configured"));
     }
 
     /** Whether the MQTT link is up. */
@@ -103,8 +119,11 @@ public final class EdgeAgent implements AutoCloseable {
     /** Stops reading, ends the page streams, stops the server, says OFFLINE and disconnects. Blocks a few seconds at most. */
     @Override
     public void close() {
-        if (reader != null) {
-            reader.close();
+        if (devices != null) {
+            devices.stopReading();
+        }
+        if (printer != null) {
+            printer.close();
         }
         screen.close();
         if (server != null) {
@@ -114,6 +133,9 @@ public final class EdgeAgent implements AutoCloseable {
             link.close();
         }
         timers.shutdownNow();
+        if (devices != null) {
+            devices.close();
+        }
         if (outbox != null) {
             outbox.close();
         }

@@ -15,13 +15,16 @@ final class KioskStatuses implements StatusSource {
     private final String kioskId;
     private final String version;
     private final Supplier<DeviceStatus> reader;
+    private final Supplier<DeviceHealth> printer;
     private final Supplier<String> screenUrl;
     private final Clock clock;
 
-    KioskStatuses(String kioskId, String version, Supplier<DeviceStatus> reader, Supplier<String> screenUrl, Clock clock) {
+    KioskStatuses(String kioskId, String version, Supplier<DeviceStatus> reader, Supplier<DeviceHealth> printer,
+                  Supplier<String> screenUrl, Clock clock) {
         this.kioskId = kioskId;
         this.version = version;
         this.reader = reader;
+        this.printer = printer;
         this.screenUrl = screenUrl;
         this.clock = clock;
     }
@@ -29,8 +32,7 @@ final class KioskStatuses implements StatusSource {
     @Override
     public KioskStatus online() {
         return new KioskStatus(SchemaVersion.CURRENT, UUID.randomUUID().toString(), clock.instant(), kioskId,
-                KioskStatus.Presence.ONLINE, version, health(reader.get()),
-                new DeviceHealth(DeviceHealth.State.ABSENT, "no printer fitted yet"),
+                KioskStatus.Presence.ONLINE, version, health(reader.get()), printer.get(),
                 DeviceHealth.ok("serving " + screenUrl.get()));
     }
 
@@ -40,6 +42,7 @@ final class KioskStatuses implements StatusSource {
                 KioskStatus.Presence.OFFLINE, version, null, null, null);
     }
 
+    /** A driver's status as the wire's health: ONLINE is OK, DEGRADED and OFFLINE keep their names and detail. */
     static DeviceHealth health(DeviceStatus status) {
         DeviceHealth.State state = switch (status.state()) {
             case ONLINE -> DeviceHealth.State.OK;

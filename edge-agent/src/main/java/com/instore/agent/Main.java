@@ -1,14 +1,19 @@
 package com.instore.agent;
 
+import com.instore.agent.doctor.DoctorCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
-/** Starts the kiosk agent: {@code java -jar edge-agent.jar --config config/agent.yaml}. Stops on SIGTERM / Ctrl-C. */
+/**
+ * Starts the kiosk agent: {@code java -jar edge-agent.jar --config config/agent.yaml}. Stops on SIGTERM / Ctrl-C.
+ * {@code edge-agent doctor [--config FILE]} checks the kiosk's hardware instead ({@link DoctorCommand}).
+ */
 @Command(name = "edge-agent", mixinStandardHelpOptions = true,
         description = "In-store kiosk agent: tap reader, kiosk screen and MQTT link to the store hub.")
 public final class Main implements Callable<Integer> {
@@ -20,7 +25,7 @@ public final class Main implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
-        int code = new CommandLine(new Main()).execute(args);
+        int code = DoctorCommand.addTo(new CommandLine(new Main())).execute(args);
         if (code != 0) {
             System.exit(code);
         }
@@ -33,7 +38,7 @@ public final class Main implements Callable<Integer> {
         try {
             settings = AgentConfig.load(config);
             agent.start(settings);
-        } catch (IllegalArgumentException | IllegalStateException e) {
+        } catch (IllegalArgumentException | IllegalStateException | UncheckedIOException e) {
             System.err.println("edge-agent: cannot start: " + e.getMessage());
             agent.close();
             return 2;

@@ -87,12 +87,22 @@ class AgentConfigTest {
     @Test
     void from_unknownReaderType_listsTheSupportedOnes() {
         Map<String, String> values = minimal();
-        values.put("agent.reader.type", "acr122");
+        values.put("agent.reader.type", "nfc-magic");
 
         assertThatThrownBy(() -> from(values))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("'acr122'")
-                .hasMessageContaining("supported types are simulated");
+                .hasMessageContaining("'nfc-magic'")
+                .hasMessageContaining("supported types are simulated, pcsc, acr122, mfrc522");
+    }
+
+    @Test
+    void load_theShippedAgentYaml_choosesSimulatedDevices() {
+        AgentConfig config = AgentConfig.load(shippedConfig());
+
+        assertThat(config.printer().uri()).isEqualTo("simulated");
+        assertThat(config.printer().spec()).isEqualTo("simulated?dir=" + Path.of("demo-data/agents/entrance/receipts"));
+        assertThat(config.printer().header()).isEqualTo("Demo Store");
+        assertThat(config.indicator().spec()).isEqualTo("simulated");
     }
 
     @Test

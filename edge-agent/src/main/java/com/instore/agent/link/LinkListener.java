@@ -1,5 +1,6 @@
 package com.instore.agent.link;
 
+import com.instore.protocol.PrintJob;
 import com.instore.protocol.ScreenUpdate;
 
 /** What the link delivers to the kiosk. Called on the link's own thread: implementations return quickly. */
@@ -15,4 +16,8 @@ public interface LinkListener {
 
     /** The tap could not be kept (outbox full, disk full, outbox unusable) and will never reach the hub. */
     void onTapRefused(String tapId, String reason);
+
+    /** The hub asks this kiosk to print a coupon (already decoded; invalid jobs are counted and dropped). */
+    default void onPrintJob(PrintJob job) {
+    }
 }

@@ -2,12 +2,15 @@ package com.instore.agent.link;
 
 import com.instore.protocol.Channel;
 import com.instore.protocol.MessageCodec;
+import com.instore.protocol.PrintJob;
+import com.instore.protocol.ScreenUpdate;
 import com.instore.protocol.TapEvent;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.common.MqttException;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.Executor;
@@ -23,7 +26,7 @@ import java.util.logging.Logger;
 /**
  * The kiosk's MQTT 5 link over Paho. All state lives on one scheduled thread ("mqtt-link"): Paho callbacks only hand
  * events to it. Reconnects are ours (full-jitter backoff, {@link Backoff}); on every connect the retained ONLINE status
- * is published, the screen topic subscribed again when the broker lost the session, and unacknowledged taps sent in
+ * is published, the screen and print topics subscribed again when the broker lost the session, and unacknowledged taps sent in
  * order, never more at once than the broker's receive maximum.
  */
 public final class MqttLink implements KioskLink {
@@ -129,7 +132,7 @@ public final class MqttLink implements KioskLink {
         int gen = ++generation;
         try {
             connection = new Connection(config, new PahoEvents(executor, cause -> lost(gen, cause),
-                    (topic, payload) -> arrived(payload)));
+                    this::arrived));
             Connection.Outgoing will = new Connection.Outgoing(config.kiosk().topic(Channel.STATUS),
                     codec.encode(status.offline()), true);
             connection.connect(config, password, will, new ActionListener(executor, token -> connected(gen, token),
@@ -161,14 +164,17 @@ public final class MqttLink implements KioskLink {
     }
 
     private void subscribe(int gen) {
-        try {
-            connection.subscribe(config.kiosk().topic(Channel.SCREEN), new ActionListener(executor, token -> {
-                if (ActionListener.refused(token)) {
-                    LOG.warning("the broker refused the subscription to " + config.kiosk().topic(Channel.SCREEN));
-                }
-            }, (token, cause) -> LOG.log(Level.FINE, "subscribe failed", cause)));
-        } catch (MqttException e) {
-            lost(gen, e);
+        for (Channel channel : List.of(Channel.SCREEN, Channel.PRINT)) {
+            try {
+                connection.subscribe(config.kiosk().topic(channel), new ActionListener(executor, token -> {
+                    if (ActionListener.refused(token)) {
+                        LOG.warning("the broker refused the subscription to " + config.kiosk().topic(channel));
+                    }
+                }, (token, cause) -> LOG.log(Level.FINE, "subscribe failed", cause)));
+            } catch (MqttException e) {
+                lost(gen, e);
+                return;
+            }
         }
     }
 
@@ -195,12 +201,15 @@ public final class MqttLink implements KioskLink {
         thread.schedule(this::connect, delay.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    private void arrived(byte[] payload) {
-        Optional.ofNullable(inbound.decode(payload)).ifPresent(update -> {
-            if (listener != null) {
-                listener.onScreenUpdate(update);
-            }
-        });
+    private void arrived(String topic, byte[] payload) {
+        if (listener == null) {
+            return;
+        }
+        if (topic.equals(config.kiosk().topic(Channel.PRINT))) {
+            Optional.ofNullable(inbound.decode(payload, PrintJob.class)).ifPresent(listener::onPrintJob);
+        } else {
+            Optional.ofNullable(inbound.decode(payload, ScreenUpdate.class)).ifPresent(listener::onScreenUpdate);
+        }
     }
 
     @Override

@@ -28,6 +28,8 @@ final class Publisher {
     private int generation;
     private int window;
     private int inFlight;
+    /** The latest status that found the window full: it goes out before the next tap. */
+    private Connection.Outgoing pendingStatus;
 
     Publisher(Executor executor, PendingTaps pending, LinkMetrics metrics, MessageCodec codec, String tapTopic) {
         this.executor = executor;
@@ -48,11 +50,17 @@ final class Publisher {
     void disconnected() {
         connection = null;
         inFlight = 0;
+        pendingStatus = null; // every connect publishes the current status anyway
         pending.requeueAll();
     }
 
     /** Sends unsent taps, oldest first, while the window has room. */
     void drain() {
+        if (pendingStatus != null && connection != null && inFlight < window) {
+            Connection.Outgoing status = pendingStatus;
+            pendingStatus = null;
+            sendStatus(status);
+        }
         while (connection != null && inFlight < window) {
             Optional<TapEvent> next = pending.takeNext();
             if (next.isEmpty()) {
@@ -68,14 +76,25 @@ final class Publisher {
         }
     }
 
-    /** Publishes a retained status when the window has room (it always has right after a connect). */
+    /**
+     * Publishes a retained status now when the window has room (it always has right after a connect), otherwise as soon
+     * as a slot frees up (a newer status replaces one still waiting). Ignored while disconnected.
+     */
     void publishStatus(String topic, byte[] payload) {
-        if (connection == null || inFlight >= window) {
+        if (connection == null) {
             return;
         }
+        Connection.Outgoing status = new Connection.Outgoing(topic, payload, true);
+        if (inFlight >= window) {
+            pendingStatus = status;
+            return;
+        }
+        sendStatus(status);
+    }
+
+    private void sendStatus(Connection.Outgoing status) {
         int gen = generation;
-        send(new Connection.Outgoing(topic, payload, true), new ActionListener(executor, token -> slotFreed(gen),
-                (token, cause) -> slotFreed(gen)));
+        send(status, new ActionListener(executor, token -> slotFreed(gen), (token, cause) -> slotFreed(gen)));
     }
 
     /** Publishes the OFFLINE status before a clean disconnect and waits for its PUBACK, up to {@code wait}. */

@@ -9,18 +9,24 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * What the kiosk page shows, sent as JSON to the page. {@code state} is one of attract, tap, member, welcome, offline, refused;
- * {@code tapId} is the tap the screen is about (null on attract); member fields and {@code joinUrl} may be null.
+ * What the kiosk page shows, sent as JSON to the page. {@code state} is one of attract, tap, member, welcome, offline, refused,
+ * unread, printfallback; {@code tapId} is the tap the screen is about (null on attract); member fields and {@code joinUrl}
+ * may be null; {@code printFallback} is set in state printfallback only.
  */
 public record ScreenState(String state, String tapId, String greeting, String message, String tier, Long points,
-                          String next, List<OfferView> offers, String joinUrl) {
+                          String next, List<OfferView> offers, String joinUrl, PrintFallback printFallback) {
     public static final String ATTRACT = "attract";
     public static final String TAP = "tap";
     public static final String MEMBER = "member";
     public static final String WELCOME = "welcome";
     public static final String OFFLINE = "offline";
     public static final String REFUSED = "refused";
-    private static final Set<String> STATES = Set.of(ATTRACT, TAP, MEMBER, WELCOME, OFFLINE, REFUSED);
+    /** Something was held to the reader but nothing could be read from it. */
+    public static final String UNREAD = "unread";
+    /** The printer could not print a coupon: its QR code is on screen instead. */
+    public static final String PRINT_FALLBACK = "printfallback";
+    private static final Set<String> STATES = Set.of(ATTRACT, TAP, MEMBER, WELCOME, OFFLINE, REFUSED, UNREAD,
+            PRINT_FALLBACK);
 
     public ScreenState {
         if (!STATES.contains(state)) {
@@ -29,6 +35,15 @@ public record ScreenState(String state, String tapId, String greeting, String me
         Objects.requireNonNull(greeting, "greeting");
         message = message == null ? "" : message;
         offers = offers == null ? List.of() : List.copyOf(offers);
+        if (PRINT_FALLBACK.equals(state) != (printFallback != null)) {
+            throw new IllegalArgumentException("a printfallback screen, and only it, carries the coupon to show");
+        }
+    }
+
+    /** Every screen but the print fallback. */
+    public ScreenState(String state, String tapId, String greeting, String message, String tier, Long points,
+                       String next, List<OfferView> offers, String joinUrl) {
+        this(state, tapId, greeting, message, tier, points, next, offers, joinUrl, null);
     }
 
     /** The idle loop. */
@@ -50,6 +65,17 @@ public record ScreenState(String state, String tapId, String greeting, String me
     public static ScreenState refused(String tapId) {
         return simple(REFUSED, Objects.requireNonNull(tapId, "tapId"), "Sorry!",
                 "This kiosk cannot record your visit right now. Please let a member of staff know.");
+    }
+
+    /** A card or phone was held to the reader but could not be read: the shopper is asked to try again. */
+    public static ScreenState unread() {
+        return simple(UNREAD, null, "Card not read, please try again", "Hold your card or phone flat on the reader.");
+    }
+
+    /** The coupon of tap {@code tapId} could not be printed: it is shown on screen to be scanned at the till. */
+    public static ScreenState printFallback(String tapId, PrintFallback coupon) {
+        return new ScreenState(PRINT_FALLBACK, Objects.requireNonNull(tapId, "tapId"), "Your coupon",
+                coupon.reason() + ": show this code at the till.", null, null, null, List.of(), null, coupon);
     }
 
     /** The hub's answer: a member view or an anonymous welcome with an invitation to join. */

@@ -5,6 +5,7 @@ import com.instore.agent.screen.Display;
 import com.instore.agent.screen.ScreenState;
 import com.instore.devices.DeviceStatus;
 import com.instore.devices.tap.CardRead;
+import com.instore.devices.tap.ReadFailure;
 import com.instore.devices.tap.TapListener;
 import com.instore.protocol.Credential;
 import com.instore.protocol.KioskAddress;
@@ -31,6 +32,8 @@ import java.util.logging.Logger;
  */
 public final class TapPipeline implements TapListener, LinkListener {
     private static final Logger LOG = Logger.getLogger(TapPipeline.class.getName());
+    /** Long enough to read "try again", short enough not to be in the way of the next tap. */
+    private static final Duration UNREAD_FOR = Duration.ofSeconds(4);
 
     private final TapConfig config;
     private final KioskAddress kiosk;
@@ -132,6 +135,39 @@ public final class TapPipeline implements TapListener, LinkListener {
         if (tapId.equals(currentTap) && ScreenState.TAP.equals(shown)) {
             show(ScreenState.refused(tapId));
             reschedule(config.idleAfter(), () -> backToAttract(tapId));
+        }
+    }
+
+    /**
+     * Nothing could be read from what was held to the reader: the shopper is asked to try again, unless a tap is waiting
+     * for its answer (that screen is about a read that worked).
+     */
+    @Override
+    public synchronized void onReadFailure(ReadFailure failure) {
+        LOG.info(() -> "read failed on " + failure.reader() + ": " + failure.reason());
+        if (!ScreenState.TAP.equals(shown)) {
+            currentTap = null;
+            show(ScreenState.unread());
+            reschedule(UNREAD_FOR, this::backToAttractFromUnread);
+        }
+    }
+
+    /**
+     * Shows a screen about tap {@code state.tapId()} (the print fallback) for the idle time, unless another tap has taken
+     * the screen since.
+     */
+    public synchronized void showForTap(ScreenState state) {
+        String tapId = state.tapId();
+        if (currentTap == null || currentTap.equals(tapId)) {
+            currentTap = tapId;
+            show(state);
+            reschedule(config.idleAfter(), () -> backToAttract(tapId));
+        }
+    }
+
+    private synchronized void backToAttractFromUnread() {
+        if (ScreenState.UNREAD.equals(shown)) {
+            show(ScreenState.attract());
         }
     }
 
