@@ -8,6 +8,7 @@ import com.hivemq.extension.sdk.api.parameter.ExtensionStartInput;
 import com.hivemq.extension.sdk.api.parameter.ExtensionStartOutput;
 import com.hivemq.extension.sdk.api.parameter.ExtensionStopInput;
 import com.hivemq.extension.sdk.api.parameter.ExtensionStopOutput;
+import com.hivemq.extension.sdk.api.packets.disconnect.DisconnectReasonCode;
 import com.hivemq.extension.sdk.api.services.Services;
 
 import java.io.IOException;
@@ -15,6 +16,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -29,17 +31,28 @@ public final class Broker implements AutoCloseable {
 
     private final EmbeddedHiveMQ hivemq;
     private final int port;
+    private final int tlsPort;
     private volatile boolean running;
 
-    private Broker(EmbeddedHiveMQ hivemq, int port) {
+    private Broker(EmbeddedHiveMQ hivemq, int port, int tlsPort) {
         this.hivemq = hivemq;
         this.port = port;
+        this.tlsPort = tlsPort;
     }
 
     /** Starts the broker on {@code host:port} ({@code port} 0: a free one) with data under {@code dir}. */
     public static Broker start(Path dir, String host, int port, Accounts accounts) throws IOException {
-        int bound = port == 0 ? freePort(host) : port;
-        BrokerConfigXml.write(dir.resolve("conf"), host, bound);
+        return start(dir, new Listeners(host, port, Optional.empty()), accounts);
+    }
+
+    /** Starts the broker with the given listeners (ports 0: free ones) and data under {@code dir}. */
+    public static Broker start(Path dir, Listeners listeners, Accounts accounts) throws IOException {
+        String host = listeners.host();
+        int bound = listeners.plainPort() == 0 ? freePort(host) : listeners.plainPort();
+        int tlsBound = listeners.tls().map(t -> t.port() == 0 ? freePortUnchecked(host) : t.port()).orElse(-1);
+        BrokerConfigXml.write(dir.resolve("conf"), host, bound, tlsBound,
+                listeners.tls().map(Listeners.Tls::keystore).orElse(null),
+                listeners.tls().map(Listeners.Tls::keystorePassword).orElse(null));
         Files.createDirectories(dir.resolve("data"));
         Files.createDirectories(dir.resolve("extensions"));
         EmbeddedHiveMQ hivemq = EmbeddedHiveMQ.builder()
@@ -52,7 +65,7 @@ public final class Broker implements AutoCloseable {
         // The embedded builder switched "deny unauthenticated" off; switch it back on, so that no client gets in
         // unauthenticated, not even in the moment before our extension has registered its authenticator.
         InternalConfigurations.AUTH_DENY_UNAUTHENTICATED_CONNECTIONS.set(true);
-        Broker broker = new Broker(hivemq, bound);
+        Broker broker = new Broker(hivemq, bound, tlsBound);
         try {
             hivemq.start().get(60, TimeUnit.SECONDS);
         } catch (InterruptedException | ExecutionException | TimeoutException e) {
@@ -90,7 +103,30 @@ public final class Broker implements AutoCloseable {
         }
     }
 
-    /** The MQTT port the broker listens on. */
+    private static int freePortUnchecked(String host) {
+        try {
+            return freePort(host);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** The MQTT over TLS port, -1 without a TLS listener. */
+    public int tlsPort() {
+        return tlsPort;
+    }
+
+    /**
+     * Drops a client's live connection now (a retired kiosk), without its Will, and removes its session. Returns at once;
+     * the broker closes the socket in the background, typically within milliseconds.
+     */
+    public void disconnect(String clientId) {
+        var clients = Services.clientService();
+        clients.disconnectClient(clientId, false, DisconnectReasonCode.NOT_AUTHORIZED, "credentials revoked")
+                .whenComplete((done, error) -> clients.invalidateSession(clientId));
+    }
+
+    /** The MQTT port the broker listens on (-1 without a plain listener). */
     public int port() {
         return port;
     }

@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 
@@ -97,7 +98,8 @@ public final class Coupons {
             return new Redemption(Redemption.Outcome.MALFORMED, typed, null, null, null, null,
                     "not a coupon code: 13 symbols with a valid check symbol");
         }
-        return db.inTransaction(c -> redeem(c, code.get(), requestId, storeId, till, now));
+        Instant at = now.truncatedTo(ChronoUnit.MILLIS); // as stored: the answer to a retry is the same to the millisecond
+        return db.inTransaction(c -> redeem(c, code.get(), requestId, storeId, till, at));
     }
 
     private Redemption redeem(Connection c, String code, String requestId, String storeId, String till, Instant now)

@@ -13,32 +13,40 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 
 /**
- * The store's kiosks: who is declared (config/store.yaml), each one's secret fingerprint, and presence from their retained
- * statuses. The declared set and fingerprints are fixed at start and readable from any thread without blocking (the broker's
- * authenticator asks on every CONNECT); presence methods block on the database.
+ * The store's kiosks that may connect: those declared in config/store.yaml and those enrolled by an operator, each with its
+ * secret fingerprint, and presence from their retained statuses. Lookups ({@link #fingerprint}, {@link #isKnown}) never
+ * block and are safe from any thread (the broker's authenticator asks on every CONNECT); {@link #admit} and
+ * {@link #revoke} change the set at once, so a revoked kiosk's next CONNECT is refused. Presence methods block on the
+ * database.
  */
 public final class Fleet {
     private final String storeId;
     private final String storeName;
-    private final Map<String, Known> kiosks;
+    private final Optional<Location> storeLocation;
+    private final Map<String, Known> kiosks = new ConcurrentHashMap<>();
     private final KioskTable table;
+    private final KioskSecrets secrets;
     private final MessageCodec codec;
     private final Clock clock;
+    private volatile java.util.function.Function<String, Optional<KioskView.ConfigSync>> configSync = id -> Optional.empty();
 
     private record Known(String zone, String fingerprint, Optional<Location> location) {
     }
 
-    private Fleet(StoreFile.Store store, Map<String, Known> kiosks, KioskTable table, MessageCodec codec, Clock clock) {
+    private Fleet(StoreFile.Store store, KioskTable table, KioskSecrets secrets, MessageCodec codec, Clock clock) {
         this.storeId = store.id();
         this.storeName = store.name();
-        this.kiosks = Map.copyOf(kiosks);
+        this.storeLocation = Optional.ofNullable(store.location());
         this.table = table;
+        this.secrets = secrets;
         this.codec = codec;
         this.clock = clock;
     }
@@ -46,17 +54,50 @@ public final class Fleet {
     /** Reads the store file and provisions every declared kiosk's secret (see {@link KioskSecrets}). */
     public static Fleet open(Path storeFile, Path dataDir, Database db, MessageCodec codec, Clock clock)
             throws IOException, SQLException {
+        return open(storeFile, dataDir, db, codec, clock, kioskId -> true);
+    }
+
+    /**
+     * Reads the store file, admits every declared kiosk that {@code admitted} accepts (a retired kiosk stays out even while
+     * still declared) and every kiosk enrolled earlier (rows of the kiosks table).
+     */
+    public static Fleet open(Path storeFile, Path dataDir, Database db, MessageCodec codec, Clock clock,
+                             Predicate<String> admitted) throws IOException, SQLException {
         StoreFile.Store store = StoreFile.read(storeFile);
         KioskTable table = new KioskTable(db, codec);
-        KioskSecrets secrets = new KioskSecrets(dataDir);
-        Map<String, Known> kiosks = new LinkedHashMap<>();
-        for (StoreFile.KioskDecl k : store.kiosks()) {
-            String fingerprint = secrets.fingerprint(k, table.fingerprint(store.id(), k.id()));
-            table.upsert(store.id(), k.id(), k.zone(), fingerprint);
-            kiosks.put(k.id(), new Known(k.zone(), fingerprint,
-                    Optional.ofNullable(k.location()).or(() -> Optional.ofNullable(store.location()))));
+        Fleet fleet = new Fleet(store, table, new KioskSecrets(dataDir), codec, clock);
+        for (KioskTable.Credential c : table.credentials(store.id())) {
+            fleet.kiosks.put(c.kioskId(), new Known(c.zone(), c.fingerprint(), fleet.storeLocation));
         }
-        return new Fleet(store, kiosks, table, codec, clock);
+        for (StoreFile.KioskDecl k : store.kiosks()) {
+            if (admitted.test(k.id())) {
+                fleet.admitDeclared(k);
+            }
+        }
+        return fleet;
+    }
+
+    /** Admits a declared kiosk with the secret the store file, the database or its secret file gives it. Blocking. */
+    public void admitDeclared(StoreFile.KioskDecl k) throws IOException, SQLException {
+        String fingerprint = secrets.fingerprint(k, table.fingerprint(storeId, k.id()));
+        table.upsert(storeId, k.id(), k.zone(), fingerprint);
+        kiosks.put(k.id(), new Known(k.zone(), fingerprint, Optional.ofNullable(k.location()).or(() -> storeLocation)));
+    }
+
+    /** Admits (or re-keys) a kiosk with the fingerprint of its new secret: it may connect from now on. Blocking. */
+    public void admit(String kioskId, String zone, String fingerprint) throws SQLException {
+        table.upsert(storeId, kioskId, zone, fingerprint);
+        kiosks.put(kioskId, new Known(zone, fingerprint, storeLocation));
+    }
+
+    /**
+     * Revokes a kiosk's credentials: its next CONNECT is refused, its row and generated secret file are deleted (a later
+     * re-creation gets a new secret). Dropping a live connection is the broker's job. Blocking.
+     */
+    public void revoke(String kioskId) throws SQLException, IOException {
+        kiosks.remove(kioskId);
+        table.delete(storeId, kioskId);
+        secrets.delete(kioskId);
     }
 
     public String storeId() {
@@ -67,12 +108,17 @@ public final class Fleet {
         return storeName;
     }
 
-    /** Whether {@code kiosk} is one of this store's declared kiosks. Non-blocking. */
+    /** Whether {@code kiosk} is one of this store's admitted kiosks. Non-blocking. */
     public boolean isKnown(KioskAddress kiosk) {
         return storeId.equals(kiosk.storeId()) && kiosks.containsKey(kiosk.kioskId());
     }
 
-    /** The zone of a declared kiosk, its id when unknown. Non-blocking. */
+    /** The ids of every admitted kiosk. Non-blocking. */
+    public Set<String> kioskIds() {
+        return Set.copyOf(kiosks.keySet());
+    }
+
+    /** The zone of an admitted kiosk, its id when unknown. Non-blocking. */
     public String zone(String kioskId) {
         Known known = kiosks.get(kioskId);
         return known == null ? kioskId : known.zone();
@@ -83,7 +129,7 @@ public final class Fleet {
         return Optional.ofNullable(kiosks.get(kioskId)).flatMap(Known::location);
     }
 
-    /** SHA-256 hex of a declared kiosk's secret. Non-blocking. */
+    /** SHA-256 hex of an admitted kiosk's secret. Non-blocking. */
     public Optional<String> fingerprint(String kioskId) {
         return Optional.ofNullable(kiosks.get(kioskId)).map(Known::fingerprint);
     }
@@ -92,7 +138,7 @@ public final class Fleet {
      * Records a status from {@code kiosk}'s status topic. A live message sets last-seen to now; a retained one replayed at
      * subscription time keeps the time the kiosk itself wrote. An OFFLINE status (the Will) keeps the last health report.
      *
-     * @throws InvalidInbound when the kiosk is not declared or the payload is not a status of this kiosk
+     * @throws InvalidInbound when the kiosk is not admitted or the payload is not a status of this kiosk
      */
     public void onStatus(KioskAddress kiosk, byte[] payload, boolean retained) throws InvalidInbound, SQLException {
         if (!isKnown(kiosk)) {
@@ -113,8 +159,14 @@ public final class Fleet {
                 online ? new String(codec.encode(status), StandardCharsets.UTF_8) : null);
     }
 
-    /** Every declared kiosk with its presence, ordered by id. Blocking. */
+    /** Every admitted kiosk with its presence and configuration drift, ordered by id. Blocking. */
     public List<KioskView> kiosks() throws SQLException {
-        return table.list(storeId).stream().filter(v -> kiosks.containsKey(v.kioskId())).toList();
+        return table.list(storeId).stream().filter(v -> kiosks.containsKey(v.kioskId()))
+                .map(v -> configSync.apply(v.kioskId()).map(v::withConfig).orElse(v)).toList();
+    }
+
+    /** Where {@link #kiosks()} finds each kiosk's configuration drift (provisioning; blocking allowed). */
+    public void configSync(java.util.function.Function<String, Optional<KioskView.ConfigSync>> source) {
+        this.configSync = source;
     }
 }

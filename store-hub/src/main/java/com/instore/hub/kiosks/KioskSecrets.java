@@ -36,6 +36,11 @@ final class KioskSecrets {
         return SecretFile.sha256Hex(secret);
     }
 
+    /** Deletes a generated secret file, so that a re-created kiosk gets a new secret. */
+    void delete(String kioskId) throws IOException {
+        Files.deleteIfExists(file(kioskId));
+    }
+
     Path file(String kioskId) {
         return dir.resolve(kioskId + ".secret");
     }

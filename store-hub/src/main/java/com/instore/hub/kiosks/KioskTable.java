@@ -26,6 +26,9 @@ final class KioskTable {
     private static final String LIST = """
             SELECT kiosk_id, zone, online, last_seen_ms, status_json FROM kiosks WHERE store_id = ? ORDER BY kiosk_id""";
 
+    private static final String CREDENTIALS = """
+            SELECT kiosk_id, zone, secret_sha256 FROM kiosks WHERE store_id = ? ORDER BY kiosk_id""";
+
     private final Database db;
     private final MessageCodec codec;
 
@@ -49,6 +52,19 @@ final class KioskTable {
 
     void upsert(String storeId, String kioskId, String zone, String fingerprint) throws SQLException {
         db.withConnection(c -> update(c, UPSERT, storeId, kioskId, zone, fingerprint));
+    }
+
+    /** A kiosk allowed to connect. */
+    record Credential(String kioskId, String zone, String fingerprint) {
+    }
+
+    List<Credential> credentials(String storeId) throws SQLException {
+        return db.withConnection(c -> com.instore.hub.db.Sql.list(c, CREDENTIALS,
+                rs -> new Credential(rs.getString(1), rs.getString(2), rs.getString(3)), storeId));
+    }
+
+    void delete(String storeId, String kioskId) throws SQLException {
+        db.withConnection(c -> update(c, "DELETE FROM kiosks WHERE store_id = ? AND kiosk_id = ?", storeId, kioskId));
     }
 
     /** Records presence; {@code statusJson} null keeps the last health report (a Will carries none). */

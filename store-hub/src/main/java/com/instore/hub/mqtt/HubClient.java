@@ -98,6 +98,42 @@ public final class HubClient implements AutoCloseable {
         }
     }
 
+    /**
+     * Publishes a retained message at QoS 1 without waiting (an empty payload clears the topic's retained message);
+     * returns false (and logs) when Paho refuses it.
+     */
+    public boolean publishRetained(String topic, byte[] payload) {
+        MqttProperties properties = new MqttProperties();
+        if (payload.length > 0) {
+            properties.setContentType("application/json");
+        }
+        return send(topic, new MqttMessage(payload, 1, true, properties));
+    }
+
+    /**
+     * Publishes an MQTT 5 request at QoS 1 without waiting: the receiver answers on {@code responseTopic} with the same
+     * {@code correlationData}. Returns false (and logs) when Paho refuses it.
+     */
+    public boolean request(String topic, byte[] payload, String responseTopic, byte[] correlationData,
+                           long expirySeconds) {
+        MqttProperties properties = new MqttProperties();
+        properties.setResponseTopic(responseTopic);
+        properties.setCorrelationData(correlationData);
+        properties.setMessageExpiryInterval(expirySeconds);
+        properties.setContentType("application/json");
+        return send(topic, new MqttMessage(payload, 1, false, properties));
+    }
+
+    private boolean send(String topic, MqttMessage message) {
+        try {
+            client.publish(topic, message);
+            return true;
+        } catch (MqttException e) {
+            LOG.log(System.Logger.Level.WARNING, "cannot publish to {0}: {1}", topic, e.getMessage());
+            return false;
+        }
+    }
+
     public boolean isConnected() {
         return client.isConnected();
     }
@@ -110,7 +146,9 @@ public final class HubClient implements AutoCloseable {
             ack(message);
             return;
         }
-        Inbound inbound = new Inbound(topic, address.get(), message.getPayload().clone(), message.isRetained(), received);
+        byte[] correlation = message.getProperties() == null ? null : message.getProperties().getCorrelationData();
+        Inbound inbound = new Inbound(topic, address.get(), message.getPayload().clone(), message.isRetained(), received,
+                correlation);
         try {
             executor.execute(() -> handle(handler, inbound, message));
         } catch (RejectedExecutionException shuttingDown) {

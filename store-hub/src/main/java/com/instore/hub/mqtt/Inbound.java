@@ -10,6 +10,12 @@ import com.instore.protocol.Topics;
  * @param payload       a private copy of the payload
  * @param retained      true when replayed from the broker's retained store at subscription time
  * @param receivedNanos {@link System#nanoTime()} when Paho handed it over (the start of tap-to-offer latency)
+ * @param correlationData the MQTT 5 correlation data, null when the message had none
  */
-public record Inbound(String topic, Topics.TopicAddress address, byte[] payload, boolean retained, long receivedNanos) {
+public record Inbound(String topic, Topics.TopicAddress address, byte[] payload, boolean retained, long receivedNanos,
+                      byte[] correlationData) {
+    /** A message without correlation data. */
+    public Inbound(String topic, Topics.TopicAddress address, byte[] payload, boolean retained, long receivedNanos) {
+        this(topic, address, payload, retained, receivedNanos, null);
+    }
 }

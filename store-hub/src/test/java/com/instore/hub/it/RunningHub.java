@@ -34,9 +34,12 @@ final class RunningHub implements AutoCloseable {
     private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper json = new ObjectMapper();
 
-    private RunningHub(StoreHub hub, Path dataDir) {
+    private final String dbUrl;
+
+    private RunningHub(StoreHub hub, Path dataDir, String dbUrl) {
         this.hub = hub;
         this.dataDir = dataDir;
+        this.dbUrl = dbUrl;
     }
 
     static RunningHub start(Path dataDir) throws Exception {
@@ -53,7 +56,7 @@ final class RunningHub implements AutoCloseable {
         Path offersCopy = Files.copy(offers, dataDir.resolve("offers.yaml"), StandardCopyOption.REPLACE_EXISTING);
         HubConfig config = new HubConfig(dataDir, Path.of("../config/store.yaml"), offersCopy, Optional.of(members),
                 dataDir.resolve("store.secret"), PUBLIC_URL, "127.0.0.1", 0, "127.0.0.1", 0, db, features);
-        return new RunningHub(StoreHub.start(config), dataDir);
+        return new RunningHub(StoreHub.start(config), dataDir, db.url());
     }
 
     String kioskSecret(String kioskId) throws IOException {
@@ -75,6 +78,27 @@ final class RunningHub implements AutoCloseable {
                 HttpResponse.BodyHandlers.ofString());
     }
 
+    /** A request with the API token (tills, staff tools). {@code json} may be null (no body). */
+    HttpResponse<String> api(String method, String path, String json) throws IOException, InterruptedException {
+        HttpRequest.BodyPublisher body = json == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(json);
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + hub.httpPort() + path))
+                .header("Authorization", "Bearer " + SecretFile.read(dataDir.resolve("api.secret")))
+                .header("Content-Type", "application/json").method(method, body).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A form POST, as a phone's browser sends it. */
+    HttpResponse<String> postForm(String path, String form) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + hub.httpPort() + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    JsonNode json(String text) throws IOException {
+        return json.readTree(text);
+    }
+
     JsonNode getJson(String path) throws IOException, InterruptedException {
         return json.readTree(get(path).body());
     }
@@ -87,6 +111,15 @@ final class RunningHub implements AutoCloseable {
             }
         }
         throw new AssertionError("kiosk " + kioskId + " missing from /api/kiosks");
+    }
+
+    /** A single number from the hub's database, whichever it is. */
+    long queryLong(String sql, com.instore.hub.db.TestDb kind) throws SQLException {
+        try (Connection c = DriverManager.getConnection(dbUrl); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 
     /** A single number from the hub's database, read through its own SQLite file. */
