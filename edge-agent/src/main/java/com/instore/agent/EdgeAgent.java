@@ -10,8 +10,10 @@ import com.instore.agent.printer.KioskPrinter;
 import com.instore.agent.screen.ScreenBroadcaster;
 import com.instore.agent.screen.ScreenService;
 import com.instore.agent.simulate.SimulateService;
+import com.instore.agent.simulate.SimulatedPrinterService;
 import com.instore.agent.tap.TapPipeline;
 import com.instore.devices.DeviceStatus;
+import com.instore.devices.printer.simulated.SimulatedPrinter;
 import com.instore.protocol.DeviceHealth;
 import com.instore.protocol.MessageCodec;
 import io.helidon.webserver.WebServer;
@@ -85,6 +87,8 @@ public final class EdgeAgent implements AutoCloseable {
                         outbox::health, liveness, codec))
                 .register("/metrics", new MetricsService(registry));
         devices.simulatedReader().ifPresent(reader -> routing.register("/simulate", new SimulateService(reader, codec)));
+        devices.printer().filter(SimulatedPrinter.class::isInstance).ifPresent(printer -> routing.register("/simulate",
+                new SimulatedPrinterService((SimulatedPrinter) printer, codec)));
         routing.register("/", StaticContentFeature.createService(ClasspathHandlerConfig.builder()
                 .location("/kiosk").welcome("index.html").build()));
     }

@@ -36,6 +36,10 @@ public final class DoctorCommand implements Callable<Integer> {
             description = "How long to wait for a test tap; 0 skips it. Default: ${DEFAULT-VALUE}")
     private int tapSeconds;
 
+    @Option(names = "--blink-ms", paramLabel = "MS", defaultValue = "1800",
+            description = "How long each indicator colour shows (about the longest pattern). Default: ${DEFAULT-VALUE}")
+    private long blinkMillis;
+
     @Option(names = "--no-test-page", description = "Ask the printer its status but print nothing.")
     private boolean noTestPage;
 
@@ -67,7 +71,8 @@ public final class DoctorCommand implements Callable<Integer> {
         devices.printer().ifPresentOrElse(
                 printer -> PrinterCheck.run(report, printer, settings.kiosk().toString(), !noTestPage),
                 () -> report.info("printer: none configured (agent.printer)"));
-        IndicatorCheck.run(report, devices.indicator(), settings.indicator().spec());
+        IndicatorCheck.run(report, devices.indicator(), settings.indicator().spec(),
+                Duration.ofMillis(Math.max(0, blinkMillis)));
     }
 
     /** Adds this command to the agent's command line. */

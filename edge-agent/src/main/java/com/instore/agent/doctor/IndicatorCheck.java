@@ -7,13 +7,11 @@ import java.time.Duration;
 
 /** Plays each indicator signal in turn (green, amber, red, with their beeps) and reports the indicator's health. */
 final class IndicatorCheck {
-    /** About the longest pattern (ERROR: 2 s), so that each colour is seen before the next one cuts it short. */
-    private static final Duration PER_SIGNAL = Duration.ofMillis(1800);
-
     private IndicatorCheck() {
     }
 
-    static void run(Report report, Indicator indicator, String spec) throws InterruptedException {
+    /** @param perSignal how long each colour shows before the next one cuts it short */
+    static void run(Report report, Indicator indicator, String spec, Duration perSignal) throws InterruptedException {
         DeviceStatus status = indicator.status();
         if (status.state() == DeviceStatus.State.OFFLINE) {
             report.fail("indicator " + spec + ": OFFLINE (" + status.detail() + ")", "the light and buzzer ("
@@ -23,7 +21,7 @@ final class IndicatorCheck {
         report.say("Blinking the indicator: green (member), amber (unknown card), red (error)...");
         for (Indicator.Signal signal : Indicator.Signal.values()) {
             indicator.signal(signal);
-            Thread.sleep(PER_SIGNAL);
+            Thread.sleep(perSignal);
         }
         status = indicator.status();
         if (status.state() == DeviceStatus.State.OFFLINE) {

@@ -7,6 +7,7 @@ import com.instore.protocol.KioskStatus;
 import com.instore.protocol.MemberProgress;
 import com.instore.protocol.MessageCodec;
 import com.instore.protocol.Offer;
+import com.instore.protocol.PrintJob;
 import com.instore.protocol.SchemaVersion;
 import com.instore.protocol.ScreenUpdate;
 import com.instore.protocol.TapEvent;
@@ -105,6 +106,24 @@ final class TestHub implements AutoCloseable {
         properties.setMessageExpiryInterval(5L);
         client.publish(kiosk.topic(Channel.SCREEN), new MqttMessage(codec.encode(update), 1, false, properties))
                 .waitForCompletion(10_000);
+    }
+
+    /** Publishes a print job as the hub does: QoS 1, message expiry 60 s. */
+    void print(PrintJob job) throws MqttException {
+        publishPrint(codec.encode(job));
+    }
+
+    /** Publishes any bytes on the kiosk's print channel (e.g. an invalid job). */
+    void publishPrint(byte[] payload) throws MqttException {
+        MqttProperties properties = new MqttProperties();
+        properties.setMessageExpiryInterval(60L);
+        client.publish(kiosk.topic(Channel.PRINT), new MqttMessage(payload, 1, false, properties))
+                .waitForCompletion(10_000);
+    }
+
+    /** The latest status the kiosk published, if any. */
+    KioskStatus lastStatus() {
+        return statuses.isEmpty() ? null : statuses.getLast();
     }
 
     private void answerQuietly(String tapId) {
