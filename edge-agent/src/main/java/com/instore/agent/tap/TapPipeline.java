@@ -108,7 +108,10 @@ public final class TapPipeline implements TapListener, LinkListener {
     @Override
     public void onScreenUpdate(ScreenUpdate update) {
         synchronized (this) {
-            if (!update.tapId().equals(currentTap) || !ScreenState.TAP.equals(shown)) {
+            // The answer for the tap on screen is shown even when it comes after the timeout: the offline welcome is a
+            // stand-in for this very shopper, who is still in front of the kiosk. An answer for any other tap is not.
+            if (!update.tapId().equals(currentTap)
+                    || !(ScreenState.TAP.equals(shown) || ScreenState.OFFLINE.equals(shown))) {
                 metrics.ignored();
                 return;
             }

@@ -132,15 +132,30 @@ class TapPipelineTest {
     }
 
     @Test
-    void answer_afterTimeout_isNotShown() {
+    void lateAnswer_forTheTapStillOnScreen_replacesTheOfflineWelcome() {
         CardRead read = read(CardRead.Kind.CARD_UID, "04A22B1A5C8001");
         pipeline.onTap(read);
         pipeline.onTapKept(read.readId(), true);
         timers.advance(Duration.ofSeconds(1));
+        assertThat(current().state()).isEqualTo(ScreenState.OFFLINE);
 
         pipeline.onScreenUpdate(member(read.readId(), "Hello Camille"));
 
-        assertThat(current().state()).isEqualTo(ScreenState.OFFLINE);
+        assertThat(current().state()).isEqualTo(ScreenState.MEMBER);
+        assertThat(current().greeting()).isEqualTo("Hello Camille");
+    }
+
+    @Test
+    void lateAnswer_afterTheScreenWentBackToAttract_isNotShown() {
+        CardRead read = read(CardRead.Kind.CARD_UID, "04A22B1A5C8001");
+        pipeline.onTap(read);
+        pipeline.onTapKept(read.readId(), true);
+        timers.advance(Duration.ofSeconds(30));
+        assertThat(current().state()).isEqualTo(ScreenState.ATTRACT);
+
+        pipeline.onScreenUpdate(member(read.readId(), "Hello Camille"));
+
+        assertThat(current().state()).isEqualTo(ScreenState.ATTRACT);
     }
 
     @Test
