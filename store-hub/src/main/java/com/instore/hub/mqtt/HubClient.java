@@ -15,13 +15,19 @@ import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The hub's own MQTT connection (Paho v5 async): subscribes to one channel of every kiosk per handler and runs the handlers
  * on the hub's executor, never on Paho's threads. Acknowledgements are manual: a QoS 1 message is acknowledged only after
- * its handler returned, so a tap whose row was not committed is redelivered by the broker (the session outlives the hub).
- * {@link #publish} never blocks. Thread-safe.
+ * its handler returned normally or rejected it as invalid. A handler that fails otherwise (the database is down) is run
+ * again after a growing pause, unacknowledged until it succeeds, so its tap is never lost: if the hub dies meanwhile the
+ * broker redelivers it from the persistent session. Handlers must therefore be idempotent (taps are, by tap id). Inbound
+ * taps beyond a kiosk's {@link KioskRateLimit} are dropped and counted before they reach the executor, so one flooding
+ * kiosk cannot slow the others. {@link #publish} never blocks. Thread-safe.
  */
 public final class HubClient implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(HubClient.class.getName());
@@ -31,6 +37,10 @@ public final class HubClient implements AutoCloseable {
     private volatile Map<Channel, Handler> handlers = Map.of();
     private final ExecutorService executor;
     private final InvalidMessages invalid;
+    private volatile javax.net.SocketFactory socketFactory = new NoDelaySocketFactory();
+    private final KioskRateLimit rateLimit;
+    private final ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("hub-mqtt-retry").daemon().factory());
 
     /** Handles one inbound message on the hub executor; throw {@link InvalidInbound} to have it counted and dropped. */
     @FunctionalInterface
@@ -38,10 +48,12 @@ public final class HubClient implements AutoCloseable {
         void handle(Inbound message) throws Exception;
     }
 
-    private HubClient(MqttAsyncClient client, ExecutorService executor, InvalidMessages invalid) {
+    private HubClient(MqttAsyncClient client, ExecutorService executor, InvalidMessages invalid,
+                      KioskRateLimit rateLimit) {
         this.client = client;
         this.executor = executor;
         this.invalid = invalid;
+        this.rateLimit = rateLimit;
     }
 
     /**
@@ -51,11 +63,22 @@ public final class HubClient implements AutoCloseable {
      */
     public static HubClient create(String serverUri, String clientId, ExecutorService executor, InvalidMessages invalid)
             throws MqttException {
+        return create(serverUri, clientId, executor, invalid, KioskRateLimit.defaults());
+    }
+
+    /** As {@link #create(String, String, ExecutorService, InvalidMessages)} with the given per-kiosk tap rate limit. */
+    public static HubClient create(String serverUri, String clientId, ExecutorService executor, InvalidMessages invalid,
+                                   KioskRateLimit rateLimit) throws MqttException {
         MqttAsyncClient paho = new MqttAsyncClient(serverUri, clientId, new MemoryPersistence());
         paho.setManualAcks(true);
-        HubClient hub = new HubClient(paho, executor, invalid);
+        HubClient hub = new HubClient(paho, executor, invalid, rateLimit);
         paho.setCallback(hub.new Callback());
         return hub;
+    }
+
+    /** Uses {@code factory} for the connection (an SSL one for an {@code ssl://} URI; it must set TCP_NODELAY). */
+    public void socketFactory(javax.net.SocketFactory factory) {
+        this.socketFactory = factory;
     }
 
     /** Connects as {@code username}, subscribes every handled channel (QoS 1); blocks until subscribed or failed. */
@@ -68,7 +91,7 @@ public final class HubClient implements AutoCloseable {
         options.setSessionExpiryInterval(SESSION_EXPIRY_SECONDS);
         options.setAutomaticReconnect(true);
         options.setKeepAliveInterval(30);
-        options.setSocketFactory(new NoDelaySocketFactory());
+        options.setSocketFactory(socketFactory);
         client.connect(options).waitForCompletion(10_000);
         subscribe().waitForCompletion(10_000);
     }
@@ -146,25 +169,48 @@ public final class HubClient implements AutoCloseable {
             ack(message);
             return;
         }
+        if (address.get().channel() == Channel.TAP && !rateLimit.tryAcquire(address.get().kiosk().kioskId())) {
+            invalid.record(address.get().kiosk().kioskId(), topic, KioskRateLimit.exceeded());
+            ack(message);
+            return;
+        }
         byte[] correlation = message.getProperties() == null ? null : message.getProperties().getCorrelationData();
         Inbound inbound = new Inbound(topic, address.get(), message.getPayload().clone(), message.isRetained(), received,
                 correlation);
+        submit(() -> handle(handler, inbound, message, 1));
+    }
+
+    private void submit(Runnable work) {
         try {
-            executor.execute(() -> handle(handler, inbound, message));
+            executor.execute(work);
         } catch (RejectedExecutionException shuttingDown) {
-            LOG.log(System.Logger.Level.DEBUG, "hub stopping: {0} left for the broker to redeliver", topic);
+            LOG.log(System.Logger.Level.DEBUG, "hub stopping: a message is left for the broker to redeliver");
         }
     }
 
-    private void handle(Handler handler, Inbound inbound, MqttMessage message) {
+    private void handle(Handler handler, Inbound inbound, MqttMessage message, int attempt) {
         try {
             handler.handle(inbound);
         } catch (InvalidInbound e) {
             invalid.record(inbound.address().kiosk().kioskId(), inbound.topic(), e);
         } catch (Exception | Error e) {
-            LOG.log(System.Logger.Level.ERROR, "failed to handle a message on " + inbound.topic(), e);
-        } finally {
-            ack(message);
+            retryLater(handler, inbound, message, attempt, e);
+            return;
+        }
+        ack(message);
+    }
+
+    /** Not acknowledged: tried again on the executor after a pause (100 ms doubling to 5 s), never blocking it. */
+    private void retryLater(Handler handler, Inbound inbound, MqttMessage message, int attempt, Throwable why) {
+        long delayMs = Math.min(5_000, 100L << Math.min(attempt - 1, 6));
+        LOG.log(attempt == 1 ? System.Logger.Level.ERROR : System.Logger.Level.WARNING,
+                "failed to handle a message on " + inbound.topic() + " (attempt " + attempt + "), not acknowledged,"
+                        + " trying again in " + delayMs + " ms", why);
+        try {
+            retries.schedule(() -> submit(() -> handle(handler, inbound, message, attempt + 1)), delayMs,
+                    TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException closed) {
+            LOG.log(System.Logger.Level.DEBUG, "hub stopping: {0} left for the broker to redeliver", inbound.topic());
         }
     }
 
@@ -182,6 +228,7 @@ public final class HubClient implements AutoCloseable {
     /** Disconnects politely, then forcibly, then releases Paho's threads (it leaks them otherwise). */
     @Override
     public void close() {
+        retries.shutdownNow();
         try {
             if (client.isConnected()) {
                 client.disconnect(2_000).waitForCompletion(3_000);
