@@ -42,6 +42,13 @@ final class OfferCounters {
         return counts;
     }
 
+    /** Takes the counters' row locks (PostgreSQL) in the given order, before any of them is counted. */
+    void lock(Connection c, List<String> offerIds) throws SQLException {
+        for (String id : offerIds) {
+            Sql.update(c, "UPDATE offer_counters SET issued = issued WHERE offer_id = ?", id);
+        }
+    }
+
     /** Counts one coupon issued unless that reaches past {@code budget} (null = unlimited); false when the budget is spent. */
     boolean issue(Connection c, String offerId, Long budget) throws SQLException {
         return Sql.update(c, "UPDATE offer_counters SET issued = issued + 1 WHERE offer_id = ? AND issued < ?", offerId,

@@ -54,17 +54,21 @@ final class OfferPicker {
                 .filter(o -> !dismissed.contains(o.id()))
                 .filter(o -> OfferRules.eligible(o, a, counts.getOrDefault(o.id(), OfferCounters.Counts.NONE)))
                 .toList();
+        if (a.memberId().isPresent()) {
+            // Row locks in offer id order (after the member's own): concurrent taps never wait on each other in a circle.
+            counters.lock(c, eligible.stream().filter(OfferSpec::issuesCoupons).map(OfferSpec::id).sorted().toList());
+        }
         List<ShownOffer> shown = new ArrayList<>();
         for (OfferSpec offer : rank(c, eligible, a)) {
             if (shown.size() == config.maxShown()) {
                 break;
             }
-            Optional<ShownOffer> one = show(c, offer, a, tap);
-            if (one.isPresent()) {
-                shown.add(one.get());
-                if (a.personalised()) {
-                    bandit.shown(c, a.segment().name(), offer.id());
-                }
+            show(c, offer, a, tap).ifPresent(shown::add);
+        }
+        if (a.personalised()) {
+            // In offer id order: concurrent taps then take the arms' row locks in the same order.
+            for (String id : shown.stream().map(s -> s.offer().id()).sorted().toList()) {
+                bandit.shown(c, a.segment().name(), id);
             }
         }
         return shown;

@@ -31,6 +31,7 @@ import java.util.UUID;
 public final class TapPipeline {
     /** The answer is useless after this: the kiosk has fallen back to its offline welcome. */
     static final long ANSWER_EXPIRY_SECONDS = 5;
+    static final int MAX_ATTEMPTS = 5;
     private static final System.Logger LOG = System.getLogger(TapPipeline.class.getName());
 
     private final Fleet fleet;
@@ -85,7 +86,26 @@ public final class TapPipeline {
      */
     public Outcome decide(KioskAddress kiosk, TapEvent tap) throws SQLException {
         Instant receivedAt = clock.instant();
-        return db.inTransaction(c -> answer(c, kiosk, tap, receivedAt));
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return db.inTransaction(c -> answer(c, kiosk, tap, receivedAt));
+            } catch (SQLException e) {
+                if (attempt == MAX_ATTEMPTS || !retryable(e)) {
+                    throw e;
+                }
+                LOG.log(System.Logger.Level.DEBUG, "tap {0}: {1}, trying again", tap.id(), e.getMessage());
+            }
+        }
+    }
+
+    /**
+     * PostgreSQL ends one of two concurrent transactions that wait on each other (a deadlock) or would break
+     * serialisability, and a second delivery of one tap can lose the race for its row: running the tap again is
+     * correct (it is idempotent) and succeeds.
+     */
+    private static boolean retryable(SQLException e) {
+        String state = e.getSQLState() == null ? "" : e.getSQLState();
+        return state.equals("40P01") || state.equals("40001") || state.equals("23505");
     }
 
     /** Tells a kiosk to leave the screen of {@code tapId} (the member it showed was erased). Never blocks. */
