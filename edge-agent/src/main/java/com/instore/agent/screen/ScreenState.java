@@ -11,10 +11,12 @@ import java.util.Set;
 /**
  * What the kiosk page shows, sent as JSON to the page. {@code state} is one of attract, tap, member, welcome, offline, refused,
  * unread, printfallback; {@code tapId} is the tap the screen is about (null on attract); member fields and {@code joinUrl}
- * may be null; {@code printFallback} is set in state printfallback only.
+ * may be null; {@code printFallback} is set in state printfallback only; {@code member} (member screens only) carries the
+ * member's progress details, choices and a coupon to show.
  */
 public record ScreenState(String state, String tapId, String greeting, String message, String tier, Long points,
-                          String next, List<OfferView> offers, String joinUrl, PrintFallback printFallback) {
+                          String next, List<OfferView> offers, String joinUrl, PrintFallback printFallback,
+                          MemberView member) {
     public static final String ATTRACT = "attract";
     public static final String TAP = "tap";
     public static final String MEMBER = "member";
@@ -40,10 +42,16 @@ public record ScreenState(String state, String tapId, String greeting, String me
         }
     }
 
+    /** Without the member's details. */
+    public ScreenState(String state, String tapId, String greeting, String message, String tier, Long points,
+                       String next, List<OfferView> offers, String joinUrl, PrintFallback printFallback) {
+        this(state, tapId, greeting, message, tier, points, next, offers, joinUrl, printFallback, null);
+    }
+
     /** Every screen but the print fallback. */
     public ScreenState(String state, String tapId, String greeting, String message, String tier, Long points,
                        String next, List<OfferView> offers, String joinUrl) {
-        this(state, tapId, greeting, message, tier, points, next, offers, joinUrl, null);
+        this(state, tapId, greeting, message, tier, points, next, offers, joinUrl, null, null);
     }
 
     /** The idle loop. */
@@ -78,26 +86,37 @@ public record ScreenState(String state, String tapId, String greeting, String me
                 coupon.reason() + ": show this code at the till.", null, null, null, List.of(), null, coupon);
     }
 
-    /** The hub's answer: a member view or an anonymous welcome with an invitation to join. */
+    /**
+     * The hub's answer: a member view (with what the shopper may act on: coupons to print, offers to dismiss, consents and
+     * preferences), an anonymous welcome with an invitation to join, or a refusal of a credential that failed its check.
+     */
     public static ScreenState answer(ScreenUpdate update) {
         List<OfferView> offers = update.offers().stream().map(OfferView::of).toList();
-        if (update.kind() == ScreenUpdate.Kind.MEMBER) {
-            MemberProgress member = update.member();
-            return new ScreenState(MEMBER, update.tapId(), update.greeting(), "", member.tier(), member.points(),
-                    member.next(), offers, null);
-        }
-        return new ScreenState(WELCOME, update.tapId(), update.greeting(), "Join our club: points, badges and offers "
-                + "picked for you.", null, null, null, offers, update.joinUrl());
+        return switch (update.kind()) {
+            case MEMBER -> {
+                MemberProgress member = update.member();
+                yield new ScreenState(MEMBER, update.tapId(), update.greeting(), member.rank(), member.tier(),
+                        member.points(), member.next(), offers, update.joinUrl(), null, MemberView.of(update));
+            }
+            case UNVERIFIED -> simple(REFUSED, update.tapId(), update.greeting(), "If it happens again, please ask a"
+                    + " member of staff.");
+            case WELCOME, CLEAR -> new ScreenState(WELCOME, update.tapId(), update.greeting(), "Join our club: points,"
+                    + " badges and offers picked for you.", null, null, null, offers, update.joinUrl());
+        };
     }
 
     private static ScreenState simple(String state, String tapId, String greeting, String message) {
         return new ScreenState(state, tapId, greeting, message, null, null, null, List.of(), null);
     }
 
-    /** One offer card. */
-    public record OfferView(String id, String title, String detail) {
+    /** One offer card; {@code printable}: the shopper holds a coupon for it (a "Print coupon" button). */
+    public record OfferView(String id, String title, String detail, String category, boolean printable) {
+        public OfferView(String id, String title, String detail) {
+            this(id, title, detail, "", false);
+        }
+
         static OfferView of(Offer offer) {
-            return new OfferView(offer.id(), offer.title(), offer.detail());
+            return new OfferView(offer.id(), offer.title(), offer.detail(), offer.category(), offer.printable());
         }
     }
 }
