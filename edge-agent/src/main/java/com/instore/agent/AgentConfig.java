@@ -1,6 +1,7 @@
 package com.instore.agent;
 
 import com.instore.agent.devices.IndicatorConfig;
+import com.instore.agent.enrol.FirstBoot;
 import com.instore.agent.devices.ReaderConfig;
 import com.instore.agent.link.LinkConfig;
 import com.instore.agent.outbox.OutboxConfig;
@@ -47,6 +48,16 @@ public record AgentConfig(KioskAddress kiosk, Path dataDir, LinkConfig mqtt, Scr
                 .disableSystemPropertiesSource()
                 .sources(ConfigSources.systemProperties(), ConfigSources.file(file))
                 .build();
+        // An enrolled kiosk's identity (issue 7) sits between system properties and the file; enrols first when the
+        // file carries a code and the kiosk has no identity yet.
+        java.util.Map<String, String> identity = FirstBoot.prepare(config.get("agent"));
+        if (!identity.isEmpty()) {
+            config = Config.builder()
+                    .disableEnvironmentVariablesSource()
+                    .disableSystemPropertiesSource()
+                    .sources(ConfigSources.systemProperties(), ConfigSources.create(identity), ConfigSources.file(file))
+                    .build();
+        }
         return from(config.get("agent"));
     }
 

@@ -1,5 +1,6 @@
 package com.instore.agent;
 
+import com.instore.agent.action.ActionService;
 import com.instore.agent.devices.KioskDevices;
 import com.instore.agent.link.MqttLink;
 import com.instore.agent.ops.HealthService;
@@ -7,6 +8,7 @@ import com.instore.agent.ops.Liveness;
 import com.instore.agent.ops.MetricsService;
 import com.instore.agent.outbox.SqliteOutbox;
 import com.instore.agent.printer.KioskPrinter;
+import com.instore.agent.screen.Redraws;
 import com.instore.agent.screen.ScreenBroadcaster;
 import com.instore.agent.screen.ScreenService;
 import com.instore.agent.simulate.SimulateService;
@@ -14,6 +16,7 @@ import com.instore.agent.simulate.SimulatedPrinterService;
 import com.instore.agent.tap.TapPipeline;
 import com.instore.devices.DeviceStatus;
 import com.instore.devices.printer.simulated.SimulatedPrinter;
+import com.instore.protocol.Channel;
 import com.instore.protocol.DeviceHealth;
 import com.instore.protocol.MessageCodec;
 import io.helidon.webserver.WebServer;
@@ -49,6 +52,8 @@ public final class EdgeAgent implements AutoCloseable {
     private TapPipeline pipeline;
     private MqttLink link;
     private WebServer server;
+    private KioskManagement management;
+    private volatile java.util.function.Consumer<java.util.List<String>> restartHook;
 
     /**
      * Starts everything; the link connects in the background (the screen works without the hub).
@@ -67,6 +72,9 @@ public final class EdgeAgent implements AutoCloseable {
         outbox.onHealthChange(link::statusChanged);
         pipeline = TapPipeline.create(config.tap(), config.kiosk(), devices.feedback(screen), link::sendTap,
                 outbox::nextSeq, this::readerStatusChanged, clock, timers, registry);
+        management = new KioskManagement(config, link, pipeline::answerTimeout, running(config),
+                java.util.Optional.ofNullable(restartHook), desired -> new KioskCommands(config.kiosk(), devices, screen,
+                desired, this::mqttConnected, outbox::health, version(), clock), codec, clock);
         liveness.watch("mqtt-link", link::ping, timers);
         liveness.watch("tap-pipeline", pipeline::ping, timers);
         server = WebServer.builder()
@@ -77,15 +85,18 @@ public final class EdgeAgent implements AutoCloseable {
                 .start();
         screenUrl = "http://" + config.screen().host() + ":" + server.port() + "/";
         devices.reader().start(devices.feedback(pipeline));
-        link.start(printer.takingPrintJobs(pipeline));
+        link.start(management.listener(printer.takingPrintJobs(new Redraws(pipeline, screen, pipeline::showForTap))));
         return server.port();
     }
 
     private void routes(HttpRouting.Builder routing, AgentConfig config) {
         routing.register("/screen", new ScreenService(screen, codec))
+                .register("/action", new ActionService(config.kiosk(), () -> screen.current().tapId(),
+                        payload -> link.publish(config.kiosk().topic(Channel.ACTION), payload, false, null), codec, clock))
                 .register("/health", new HealthService(config.kiosk().toString(), this::mqttConnected,
                         outbox::health, liveness, codec))
                 .register("/metrics", new MetricsService(registry));
+        management.routes(routing);
         devices.simulatedReader().ifPresent(reader -> routing.register("/simulate", new SimulateService(reader, codec)));
         devices.printer().filter(SimulatedPrinter.class::isInstance).ifPresent(printer -> routing.register("/simulate",
                 new SimulatedPrinterService((SimulatedPrinter) printer, codec)));
@@ -110,6 +121,19 @@ public final class EdgeAgent implements AutoCloseable {
                 .orElse(new DeviceHealth(DeviceHealth.State.ABSENT, "no printer configured"));
     }
 
+    /**
+     * Called (on the config thread) when a new configuration needs devices restarted; {@link Main} rebuilds the agent
+     * around them. Without it such settings take effect at the next start. Set before {@link #start}.
+     */
+    public void onRestartNeeded(java.util.function.Consumer<java.util.List<String>> hook) {
+        this.restartHook = hook;
+    }
+
+    private static com.instore.agent.config.KioskTargets.Running running(AgentConfig config) {
+        return new com.instore.agent.config.KioskTargets.Running(config.reader().type(),
+                config.reader().spec().option("debounce-ms").map(Long::parseLong).orElse(-1L), config.printer().uri());
+    }
+
     /** Whether the MQTT link is up. */
     public boolean mqttConnected() {
         return link != null && link.connected();
@@ -132,6 +156,9 @@ public final class EdgeAgent implements AutoCloseable {
         screen.close();
         if (server != null) {
             server.stop();
+        }
+        if (management != null) {
+            management.close();
         }
         if (link != null) {
             link.close();

@@ -3,7 +3,6 @@ package com.instore.hub;
 import com.instore.hub.api.ApiGuard;
 import com.instore.hub.broker.Accounts;
 import com.instore.hub.broker.Broker;
-import com.instore.hub.dashboard.DashboardService;
 import com.instore.hub.db.Database;
 import com.instore.hub.kiosks.Fleet;
 import com.instore.hub.members.Members;
@@ -11,10 +10,13 @@ import com.instore.hub.mqtt.HubClient;
 import com.instore.hub.mqtt.InvalidMessages;
 import com.instore.hub.observe.ObserveService;
 import com.instore.hub.offers.OffersConfig;
+import com.instore.hub.provisioning.Provisioning;
 import com.instore.hub.secrets.SecretFile;
 import com.instore.protocol.Channel;
 import com.instore.protocol.MessageCodec;
 import io.helidon.webserver.WebServer;
+import io.helidon.webserver.WebServerConfig;
+import io.helidon.webserver.http.HttpRouting;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
@@ -24,14 +26,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
-import java.time.ZoneId;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * The whole hub, wired explicitly: database, members, kiosks, broker, the hub's MQTT client with the shopper features
@@ -45,6 +48,8 @@ public final class StoreHub implements AutoCloseable {
     private final Deque<AutoCloseable> resources = new ArrayDeque<>();
     private int httpPort;
     private int mqttPort;
+    private int mqttTlsPort = -1;
+    private int httpsPort = -1;
 
     private StoreHub() {
     }
@@ -72,47 +77,56 @@ public final class StoreHub implements AutoCloseable {
         if (config.membersFile().isPresent()) {
             LOG.log(System.Logger.Level.INFO, "loaded {0} demo members", members.load(config.membersFile().get()));
         }
-        Fleet fleet = Fleet.open(config.storeFile(), config.dataDir(), db, codec, clock);
+        Fleet fleet = Fleet.open(config.storeFile(), config.dataDir(), db, codec, clock, Provisioning.notRetired(db));
+        KioskOps kioskOps = KioskOps.prepare(config, fleet.storeId(), clock);
         ApiGuard guard = ApiGuard.fromFile(config.dataDir().resolve("api.secret"), codec);
 
         byte[] hubPassword = SecretFile.newSecret().getBytes(StandardCharsets.UTF_8);
         String monitorSecret = SecretFile.readOrCreate(config.dataDir().resolve("monitor.secret"));
         Accounts accounts = new Accounts(fleet.storeId(), fleet::fingerprint,
                 SecretFile.sha256Hex(hubPassword), SecretFile.sha256Hex(monitorSecret));
-        Broker broker = own(Broker.start(config.dataDir().resolve("broker"), config.mqttHost(), config.mqttPort(), accounts));
+        Broker broker = own(Broker.start(config.dataDir().resolve("broker"), kioskOps.listeners(), accounts));
         mqttPort = broker.port();
+        mqttTlsPort = broker.tlsPort();
 
         ExecutorService pipeline = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("hub-pipeline").daemon()
                 .factory());
         own(() -> stop(pipeline));
-        HubClient client = HubClient.create("tcp://127.0.0.1:" + mqttPort, Accounts.hubClientId(fleet.storeId()),
+        HubClient client = HubClient.create(kioskOps.hubClientUri(broker), Accounts.hubClientId(fleet.storeId()),
                 pipeline, new InvalidMessages(registry, clock));
         own(client);
+        kioskOps.secure(client);
+        int httpsPort = kioskOps.httpsPort();
+        Provisioning provisioning = kioskOps.provisioning(db, fleet, client, broker, httpsPort, codec, clock);
         Shoppers shoppers = new Shoppers(config, db, members, fleet, storeSecret, codec, guard, client::publish,
                 registry, clock);
         ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().name("hub-timers").daemon().factory());
         own(() -> stop(timers));
         shoppers.schedule(timers, OffersConfig.from(config.features().get("offers")).reloadInterval());
-        client.connect(Accounts.HUB_USER, hubPassword, Map.of(
+        Map<Channel, HubClient.Handler> handlers = new HashMap<>(Map.of(
                 Channel.TAP, shoppers.taps::handle,
                 Channel.ACTION, shoppers.actions::handle,
                 Channel.STATUS, in -> fleet.onStatus(in.address().kiosk(), in.payload(), in.retained())));
+        handlers.putAll(kioskOps.handlers());
+        client.connect(Accounts.HUB_USER, hubPassword, handlers);
+        provisioning.start(timers);
 
-        WebServer http = WebServer.builder()
-                .host(config.httpHost())
-                .port(config.httpPort())
-                .routing(r -> {
-                    r.register(new DashboardService(fleet, shoppers.taps, codec, ZoneId.systemDefault()))
-                            .register(new ObserveService(Map.of(
-                                    "broker", () -> broker.isRunning() && client.isConnected(),
-                                    "db", db::isHealthy), registry, codec));
-                    shoppers.routes(r);
-                })
-                .build()
-                .start();
+        Staff staff = new Staff(config, db, fleet, shoppers.taps, codec, clock);
+        Consumer<HttpRouting.Builder> routes = r -> {
+            staff.routes(r);
+            r.register(new ObserveService(Map.of(
+                            "broker", () -> broker.isRunning() && client.isConnected(),
+                            "db", db::isHealthy), registry, codec))
+                    .register(provisioning.routes());
+            shoppers.routes(r);
+        };
+        WebServerConfig.Builder server = WebServer.builder().host(config.httpHost()).port(config.httpPort()).routing(routes);
+        kioskOps.https(server, httpsPort, routes);
+        WebServer http = server.build().start();
         own(http::stop);
         httpPort = http.port();
+        this.httpsPort = http.hasTls(KioskOps.HTTPS) ? http.port(KioskOps.HTTPS) : -1;
     }
 
     /** The data directory holds secrets and members' data: owner-only when we create it. */
@@ -139,7 +153,17 @@ public final class StoreHub implements AutoCloseable {
         return httpPort;
     }
 
-    /** The bound MQTT port of the embedded broker. */
+    /** The bound HTTPS port, -1 without TLS. */
+    public int httpsPort() {
+        return httpsPort;
+    }
+
+    /** The bound MQTT over TLS port of the embedded broker, -1 without TLS. */
+    public int mqttTlsPort() {
+        return mqttTlsPort;
+    }
+
+    /** The bound MQTT port of the embedded broker (-1 when the plain listener is off). */
     public int mqttPort() {
         return mqttPort;
     }

@@ -38,7 +38,8 @@ final class Connection {
         options.setCleanStart(false);
         options.setSessionExpiryInterval(config.sessionExpiry().toSeconds());
         options.setAutomaticReconnect(false);
-        options.setSocketFactory(new NoDelaySocketFactory());
+        options.setSocketFactory(config.uri().startsWith("ssl://") ? TlsSockets.factory(config.caFile())
+                : new NoDelaySocketFactory());
         options.setKeepAliveInterval(KEEP_ALIVE_SECONDS);
         options.setConnectionTimeout(CONNECT_TIMEOUT_SECONDS);
         options.setWill(will.topic(), new MqttMessage(will.payload(), QOS_1, will.retained(), new MqttProperties()));
@@ -56,7 +57,11 @@ final class Connection {
      * @throws MqttException at once when the client cannot take it (not connected, window full)
      */
     IMqttToken publish(Outgoing message, MqttActionListener listener) throws MqttException {
-        MqttMessage mqtt = new MqttMessage(message.payload(), QOS_1, message.retained(), new MqttProperties());
+        MqttProperties properties = new MqttProperties();
+        if (message.correlationData() != null) {
+            properties.setCorrelationData(message.correlationData());
+        }
+        MqttMessage mqtt = new MqttMessage(message.payload(), QOS_1, message.retained(), properties);
         return client.publish(message.topic(), mqtt, null, listener);
     }
 
@@ -81,7 +86,10 @@ final class Connection {
         }
     }
 
-    /** A message to publish. */
-    record Outgoing(String topic, byte[] payload, boolean retained) {
+    /** A message to publish; {@code correlationData} (may be null) answers an MQTT 5 request. */
+    record Outgoing(String topic, byte[] payload, boolean retained, byte[] correlationData) {
+        Outgoing(String topic, byte[] payload, boolean retained) {
+            this(topic, payload, retained, null);
+        }
     }
 }

@@ -17,13 +17,15 @@ import java.util.Objects;
  * @param maxInFlight    our own cap on unacknowledged QoS 1 publishes (further capped by the broker's receive maximum)
  * @param reconnectBase  the first reconnect delay's upper bound ({@code agent.mqtt.reconnect-base-ms}, default 250)
  * @param reconnectCap   the largest reconnect delay ({@code agent.mqtt.reconnect-cap-ms}, default 10000)
+ * @param caFile         the store CA to trust for {@code ssl://} ({@code agent.mqtt.ca-file}; empty: the JDK's CAs)
  */
 public record LinkConfig(KioskAddress kiosk, String uri, Path passwordFile, Duration sessionExpiry, int maxInFlight,
-                         Duration reconnectBase, Duration reconnectCap) {
+                         Duration reconnectBase, Duration reconnectCap, java.util.Optional<Path> caFile) {
     static final Duration DEFAULT_SESSION_EXPIRY = Duration.ofDays(1);
     static final int DEFAULT_MAX_IN_FLIGHT = 10;
 
     public LinkConfig {
+        caFile = caFile == null ? java.util.Optional.empty() : caFile;
         Objects.requireNonNull(kiosk, "kiosk");
         Objects.requireNonNull(passwordFile, "passwordFile");
         Objects.requireNonNull(sessionExpiry, "sessionExpiry");
@@ -42,6 +44,12 @@ public record LinkConfig(KioskAddress kiosk, String uri, Path passwordFile, Dura
         }
     }
 
+    /** Without a CA file. */
+    public LinkConfig(KioskAddress kiosk, String uri, Path passwordFile, Duration sessionExpiry, int maxInFlight,
+                      Duration reconnectBase, Duration reconnectCap) {
+        this(kiosk, uri, passwordFile, sessionExpiry, maxInFlight, reconnectBase, reconnectCap, java.util.Optional.empty());
+    }
+
     /** The defaults for everything but the address and the secret. */
     public LinkConfig(KioskAddress kiosk, String uri, Path passwordFile) {
         this(kiosk, uri, passwordFile, DEFAULT_SESSION_EXPIRY, DEFAULT_MAX_IN_FLIGHT, Backoff.DEFAULT_BASE,
@@ -55,7 +63,8 @@ public record LinkConfig(KioskAddress kiosk, String uri, Path passwordFile, Dura
                 .orElseThrow(() -> new IllegalArgumentException("missing config key '" + mqtt.get("password-file").key() + "'"));
         return new LinkConfig(kiosk, uri, passwordFile, DEFAULT_SESSION_EXPIRY, DEFAULT_MAX_IN_FLIGHT,
                 Duration.ofMillis(mqtt.get("reconnect-base-ms").asLong().orElse(Backoff.DEFAULT_BASE.toMillis())),
-                Duration.ofMillis(mqtt.get("reconnect-cap-ms").asLong().orElse(Backoff.DEFAULT_CAP.toMillis())));
+                Duration.ofMillis(mqtt.get("reconnect-cap-ms").asLong().orElse(Backoff.DEFAULT_CAP.toMillis())),
+                mqtt.get("ca-file").asString().asOptional().filter(f -> !f.isBlank()).map(Path::of));
     }
 
     /** Our fixed client id: the broker refuses a kiosk that uses another one. */

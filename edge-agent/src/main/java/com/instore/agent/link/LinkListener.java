@@ -20,4 +20,15 @@ public interface LinkListener {
     /** The hub asks this kiosk to print a coupon (already decoded; invalid jobs are counted and dropped). */
     default void onPrintJob(PrintJob job) {
     }
+
+    /** The hub's desired configuration arrived (raw: the receiver reports what it cannot read). Issue 7. */
+    default void onDesiredConfig(byte[] payload) {
+    }
+
+    /**
+     * A command arrived (raw); the result goes to {@code responseTopic} with {@code correlationData} (MQTT 5
+     * request/response), both null when the hub set none. Issue 7.
+     */
+    default void onCommand(byte[] payload, String responseTopic, byte[] correlationData) {
+    }
 }

@@ -8,6 +8,7 @@ import com.instore.protocol.TapEvent;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.common.MqttException;
+import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 
 import java.time.Duration;
 import java.util.List;
@@ -120,6 +121,18 @@ public final class MqttLink implements KioskLink {
         });
     }
 
+    /**
+     * Publishes a message of this kiosk's own (a config report, a command result) at QoS 1 from the link's thread;
+     * dropped (and logged) when the link is down or its window full. Returns at once.
+     */
+    public void publish(String topic, byte[] payload, boolean retained, byte[] correlationData) {
+        executor.execute(() -> {
+            if (!publisher.publishOther(new Connection.Outgoing(topic, payload, retained, correlationData))) {
+                LOG.info("not sent now (link down or busy): a message for " + topic);
+            }
+        });
+    }
+
     @Override
     public boolean connected() {
         return connected;
@@ -164,7 +177,7 @@ public final class MqttLink implements KioskLink {
     }
 
     private void subscribe(int gen) {
-        for (Channel channel : List.of(Channel.SCREEN, Channel.PRINT)) {
+        for (Channel channel : List.of(Channel.SCREEN, Channel.PRINT, Channel.CONFIG_DESIRED, Channel.COMMAND)) {
             try {
                 connection.subscribe(config.kiosk().topic(channel), new ActionListener(executor, token -> {
                     if (ActionListener.refused(token)) {
@@ -201,11 +214,15 @@ public final class MqttLink implements KioskLink {
         thread.schedule(this::connect, delay.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    private void arrived(String topic, byte[] payload) {
+    private void arrived(String topic, byte[] payload, MqttProperties properties) {
         if (listener == null) {
             return;
         }
-        if (topic.equals(config.kiosk().topic(Channel.PRINT))) {
+        if (topic.equals(config.kiosk().topic(Channel.CONFIG_DESIRED))) {
+            listener.onDesiredConfig(payload);
+        } else if (topic.equals(config.kiosk().topic(Channel.COMMAND))) {
+            listener.onCommand(payload, properties.getResponseTopic(), properties.getCorrelationData());
+        } else if (topic.equals(config.kiosk().topic(Channel.PRINT))) {
             Optional.ofNullable(inbound.decode(payload, PrintJob.class)).ifPresent(listener::onPrintJob);
         } else {
             Optional.ofNullable(inbound.decode(payload, ScreenUpdate.class)).ifPresent(listener::onScreenUpdate);

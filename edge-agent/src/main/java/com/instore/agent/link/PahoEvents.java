@@ -8,7 +8,6 @@ import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 
 import java.util.concurrent.Executor;
-import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
@@ -18,9 +17,15 @@ import java.util.function.Consumer;
 final class PahoEvents implements MqttCallback {
     private final Executor executor;
     private final Consumer<Throwable> lost;
-    private final BiConsumer<String, byte[]> arrived;
+    private final Arrival arrived;
 
-    PahoEvents(Executor executor, Consumer<Throwable> lost, BiConsumer<String, byte[]> arrived) {
+    /** A message for the link's thread, with its MQTT 5 properties (response topic, correlation data). */
+    @FunctionalInterface
+    interface Arrival {
+        void accept(String topic, byte[] payload, MqttProperties properties);
+    }
+
+    PahoEvents(Executor executor, Consumer<Throwable> lost, Arrival arrived) {
         this.executor = executor;
         this.lost = lost;
         this.arrived = arrived;
@@ -42,7 +47,8 @@ final class PahoEvents implements MqttCallback {
     @Override
     public void messageArrived(String topic, MqttMessage message) {
         byte[] payload = message.getPayload();
-        executor.execute(() -> arrived.accept(topic, payload));
+        MqttProperties properties = message.getProperties() == null ? new MqttProperties() : message.getProperties();
+        executor.execute(() -> arrived.accept(topic, payload, properties));
     }
 
     @Override

@@ -92,6 +92,18 @@ final class Publisher {
         sendStatus(status);
     }
 
+    /**
+     * Publishes a report or a command result now when the window has room; false (not sent) when disconnected or full,
+     * the caller decides whether it matters (a retained report is sent again on the next desired configuration).
+     */
+    boolean publishOther(Connection.Outgoing message) {
+        if (connection == null || inFlight >= window) {
+            return false;
+        }
+        int gen = generation;
+        return send(message, new ActionListener(executor, token -> slotFreed(gen), (token, cause) -> slotFreed(gen)));
+    }
+
     private void sendStatus(Connection.Outgoing status) {
         int gen = generation;
         send(status, new ActionListener(executor, token -> slotFreed(gen), (token, cause) -> slotFreed(gen)));

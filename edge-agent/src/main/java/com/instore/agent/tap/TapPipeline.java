@@ -44,6 +44,8 @@ public final class TapPipeline implements TapListener, LinkListener {
     private final Clock clock;
     private final Timers timers;
     private final TapMetrics metrics;
+    /** Set live by the kiosk's desired configuration (issue 7); starts as {@code config.answerTimeout()}. */
+    private volatile java.time.Duration answerTimeout;
     private String currentTap;
     private boolean kept;
     private boolean late;
@@ -62,6 +64,12 @@ public final class TapPipeline implements TapListener, LinkListener {
         this.clock = clock;
         this.timers = timers;
         this.metrics = new TapMetrics(registry);
+        this.answerTimeout = config.answerTimeout();
+    }
+
+    /** Changes how long the next taps wait for the hub's answer; taps already waiting keep theirs. Thread-safe. */
+    public void answerTimeout(java.time.Duration timeout) {
+        this.answerTimeout = java.util.Objects.requireNonNull(timeout, "timeout");
     }
 
     /**
@@ -85,7 +93,7 @@ public final class TapPipeline implements TapListener, LinkListener {
             late = false;
             tapShownAt = clock.instant();
             show(ScreenState.tap(read.readId()));
-            reschedule(config.answerTimeout(), () -> timedOut(read.readId()));
+            reschedule(answerTimeout, () -> timedOut(read.readId()));
         }
         metrics.tap();
         TapEvent event;

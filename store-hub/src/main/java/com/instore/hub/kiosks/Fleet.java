@@ -18,7 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Predicate;
+import java.util.function.BiPredicate;
 
 /**
  * The store's kiosks that may connect: those declared in config/store.yaml and those enrolled by an operator, each with its
@@ -54,15 +54,15 @@ public final class Fleet {
     /** Reads the store file and provisions every declared kiosk's secret (see {@link KioskSecrets}). */
     public static Fleet open(Path storeFile, Path dataDir, Database db, MessageCodec codec, Clock clock)
             throws IOException, SQLException {
-        return open(storeFile, dataDir, db, codec, clock, kioskId -> true);
+        return open(storeFile, dataDir, db, codec, clock, (storeId, kioskId) -> true);
     }
 
     /**
-     * Reads the store file, admits every declared kiosk that {@code admitted} accepts (a retired kiosk stays out even while
-     * still declared) and every kiosk enrolled earlier (rows of the kiosks table).
+     * Reads the store file, admits every declared kiosk that {@code admitted} (store id, kiosk id) accepts (a retired
+     * kiosk stays out even while still declared) and every kiosk enrolled earlier (rows of the kiosks table).
      */
     public static Fleet open(Path storeFile, Path dataDir, Database db, MessageCodec codec, Clock clock,
-                             Predicate<String> admitted) throws IOException, SQLException {
+                             BiPredicate<String, String> admitted) throws IOException, SQLException {
         StoreFile.Store store = StoreFile.read(storeFile);
         KioskTable table = new KioskTable(db, codec);
         Fleet fleet = new Fleet(store, table, new KioskSecrets(dataDir), codec, clock);
@@ -70,7 +70,7 @@ public final class Fleet {
             fleet.kiosks.put(c.kioskId(), new Known(c.zone(), c.fingerprint(), fleet.storeLocation));
         }
         for (StoreFile.KioskDecl k : store.kiosks()) {
-            if (admitted.test(k.id())) {
+            if (admitted.test(store.id(), k.id())) {
                 fleet.admitDeclared(k);
             }
         }

@@ -13,8 +13,8 @@ import java.util.Optional;
  * The {@code hub.tls} node: whether the hub listens with TLS (MQTT and HTTPS) and with which certificate.
  *
  * @param enabled              TLS listeners on ({@code enabled}, default true)
- * @param mqttPort             MQTT over TLS port ({@code mqtt-port}, default 8883; 0: a free one)
- * @param httpsPort            HTTPS port ({@code https-port}, default 8443; 0: a free one)
+ * @param mqttPort             MQTT over TLS port ({@code mqtt-port}; 0, the default: a free one; hub.yaml says 8883)
+ * @param httpsPort            HTTPS port ({@code https-port}; 0, the default: a free one; hub.yaml says 8443)
  * @param plainMqtt            whether the plain TCP MQTT listener stays on ({@code plain-mqtt}, default true)
  * @param hostnames            names and addresses in the hub's certificate ({@code hostnames}; default localhost,
  *                             127.0.0.1 and this machine's name)
@@ -39,8 +39,8 @@ public record TlsSettings(boolean enabled, int mqttPort, int httpsPort, boolean 
     public static TlsSettings from(Config tls) {
         List<String> hosts = tls.get("hostnames").asList(String.class).orElseGet(TlsSettings::defaultHostnames);
         return new TlsSettings(tls.get("enabled").asBoolean().orElse(true),
-                tls.get("mqtt-port").asInt().orElse(8883),
-                tls.get("https-port").asInt().orElse(8443),
+                tls.get("mqtt-port").asInt().orElse(0),
+                tls.get("https-port").asInt().orElse(0),
                 tls.get("plain-mqtt").asBoolean().orElse(true),
                 hosts,
                 tls.get("keystore").asString().asOptional().map(Path::of),
