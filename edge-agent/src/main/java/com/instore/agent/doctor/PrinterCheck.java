@@ -19,8 +19,8 @@ final class PrinterCheck {
         PrinterState state = printer.state();
         String line = "printer " + printer.name() + ": " + KioskPrinter.describe(state);
         if (!state.reachable()) {
-            report.fail(line, "the printer " + printer.name() + " cannot be reached (" + state.detail() + "): check"
-                    + " that it is switched on, its cable, and its address in agent.printer");
+            report.fail(line, "the printer " + printer.name() + " cannot be reached: check that it is switched on, its"
+                    + " cable, and its address in agent.printer");
             return;
         }
         if (state.paperOut() || state.coverOpen() || state.offline()) {

@@ -15,7 +15,8 @@ final class PrinterWords {
     /** The real-time status ({@code DLE EOT}) in words, e.g. "paper near end" or "unreachable (Connection refused)". */
     static String describe(PrinterState state) {
         if (!state.reachable()) {
-            return "unreachable (" + state.detail() + ")";
+            // The transport's detail names the printer again ("printer tcp://... unreachable: why"): keep the why.
+            return "unreachable (" + state.detail().replaceFirst("^printer \\S+ unreachable: ", "") + ")";
         }
         if (!state.known()) {
             return "reachable, but it does not report its status" + (state.detail().isEmpty() ? ""

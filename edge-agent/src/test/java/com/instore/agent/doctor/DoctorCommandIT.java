@@ -47,10 +47,11 @@ class DoctorCommandIT {
 
         int code = doctor("tcp://127.0.0.1:" + port);
 
-        assertThat(out.toString()).contains("[FAIL] printer tcp://127.0.0.1:" + port + ": unreachable (",
+        assertThat(out.toString()).contains(
+                "[FAIL] printer tcp://127.0.0.1:" + port + ": unreachable (Connection refused)",
                 "Summary: 1 problem(s):",
-                "  - the printer tcp://127.0.0.1:" + port + " cannot be reached (",
-                "check that it is switched on, its cable, and its address in agent.printer");
+                "  - the printer tcp://127.0.0.1:" + port + " cannot be reached: check that it is switched on, its cable,"
+                        + " and its address in agent.printer");
         assertThat(out.toString()).doesNotContain("test page");
         assertThat(code).isEqualTo(1);
     }
