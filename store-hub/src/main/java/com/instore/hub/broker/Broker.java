@@ -10,6 +10,7 @@ import com.hivemq.extension.sdk.api.parameter.ExtensionStopInput;
 import com.hivemq.extension.sdk.api.parameter.ExtensionStopOutput;
 import com.hivemq.extension.sdk.api.packets.disconnect.DisconnectReasonCode;
 import com.hivemq.extension.sdk.api.services.Services;
+import com.hivemq.extension.sdk.api.services.session.ClientService;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -34,7 +35,11 @@ public final class Broker implements AutoCloseable {
     private final int tlsPort;
     private volatile boolean running;
 
-    private Broker(EmbeddedHiveMQ hivemq, int port, int tlsPort) {
+    private final java.util.concurrent.atomic.AtomicReference<ClientService> clients;
+
+    private Broker(EmbeddedHiveMQ hivemq, int port, int tlsPort,
+                   java.util.concurrent.atomic.AtomicReference<ClientService> clients) {
+        this.clients = clients;
         this.hivemq = hivemq;
         this.port = port;
         this.tlsPort = tlsPort;
@@ -55,17 +60,19 @@ public final class Broker implements AutoCloseable {
                 listeners.tls().map(Listeners.Tls::keystorePassword).orElse(null));
         Files.createDirectories(dir.resolve("data"));
         Files.createDirectories(dir.resolve("extensions"));
+        // Services is static and points at the last HiveMQ started in this JVM: keep this broker's own client service.
+        java.util.concurrent.atomic.AtomicReference<ClientService> clientService = new java.util.concurrent.atomic.AtomicReference<>();
         EmbeddedHiveMQ hivemq = EmbeddedHiveMQ.builder()
                 .withConfigurationFolder(dir.resolve("conf"))
                 .withDataFolder(dir.resolve("data"))
                 .withExtensionsFolder(dir.resolve("extensions"))
-                .withEmbeddedExtension(extension(new HubAuthenticator(new AccessRules(accounts))))
+                .withEmbeddedExtension(extension(new HubAuthenticator(new AccessRules(accounts)), clientService))
                 .withoutLoggingBootstrap()
                 .build();
         // The embedded builder switched "deny unauthenticated" off; switch it back on, so that no client gets in
         // unauthenticated, not even in the moment before our extension has registered its authenticator.
         InternalConfigurations.AUTH_DENY_UNAUTHENTICATED_CONNECTIONS.set(true);
-        Broker broker = new Broker(hivemq, bound, tlsBound);
+        Broker broker = new Broker(hivemq, bound, tlsBound, clientService);
         try {
             hivemq.start().get(60, TimeUnit.SECONDS);
         } catch (InterruptedException | ExecutionException | TimeoutException e) {
@@ -76,7 +83,8 @@ public final class Broker implements AutoCloseable {
         return broker;
     }
 
-    private static EmbeddedExtension extension(HubAuthenticator authenticator) {
+    private static EmbeddedExtension extension(HubAuthenticator authenticator,
+                                               java.util.concurrent.atomic.AtomicReference<ClientService> clients) {
         return EmbeddedExtension.builder()
                 .withId("instore-hub-auth")
                 .withName("In-store hub authentication")
@@ -88,6 +96,7 @@ public final class Broker implements AutoCloseable {
                     @Override
                     public void extensionStart(ExtensionStartInput input, ExtensionStartOutput output) {
                         Services.securityRegistry().setAuthenticatorProvider(providerInput -> authenticator);
+                        clients.set(Services.clientService());
                     }
 
                     @Override
@@ -121,9 +130,12 @@ public final class Broker implements AutoCloseable {
      * the broker closes the socket in the background, typically within milliseconds.
      */
     public void disconnect(String clientId) {
-        var clients = Services.clientService();
-        clients.disconnectClient(clientId, false, DisconnectReasonCode.NOT_AUTHORIZED, "credentials revoked")
-                .whenComplete((done, error) -> clients.invalidateSession(clientId));
+        ClientService service = clients.get();
+        if (service == null) {
+            return;
+        }
+        service.disconnectClient(clientId, false, DisconnectReasonCode.NOT_AUTHORIZED, "credentials revoked")
+                .whenComplete((done, error) -> service.invalidateSession(clientId));
     }
 
     /** The MQTT port the broker listens on (-1 without a plain listener). */

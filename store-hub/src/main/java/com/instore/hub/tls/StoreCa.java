@@ -73,7 +73,7 @@ public final class StoreCa {
     public ServerIdentity issueServer(List<String> hostnames, Duration validity) throws IOException {
         KeyPair pair = newKeyPair();
         X500Name subject = new X500Name("CN=" + hostnames.getFirst());
-        X509Certificate cert = sign(subject, pair.getPublic(), new X500Name(certificate.getSubjectX500Principal().getName()),
+        X509Certificate cert = sign(subject, pair.getPublic(), X500Name.getInstance(certificate.getSubjectX500Principal().getEncoded()),
                 key, clock.instant(), validity, false, hostnames);
         return new ServerIdentity(pair.getPrivate(), List.of(cert, certificate));
     }
