@@ -112,7 +112,7 @@ public final class StoreHub implements AutoCloseable {
         client.connect(Accounts.HUB_USER, hubPassword, handlers);
         provisioning.start(timers);
 
-        Staff staff = new Staff(config, db, fleet, shoppers.taps, codec, clock);
+        Staff staff = new Staff(config, db, fleet, shoppers.taps, codec, clock, this::httpPort);
         Consumer<HttpRouting.Builder> routes = r -> {
             staff.routes(r);
             r.register(new ObserveService(Map.of(

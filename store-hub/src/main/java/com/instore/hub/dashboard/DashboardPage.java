@@ -1,77 +1,29 @@
 package com.instore.hub.dashboard;
 
 import com.instore.hub.api.Html;
-import com.instore.hub.kiosks.KioskView;
-import com.instore.hub.taps.RecentTap;
-import com.instore.protocol.DeviceHealth;
-
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.util.List;
-import java.util.Locale;
 
 /**
- * The staff page: kiosks with their state, and the last taps, pseudonymous (tier and outcome, never a name). Plain
- * server-rendered HTML that refreshes itself every 5 s: no script, no remote asset (the store may have no internet).
+ * The staff page's shell: the grid, feed, figures, charts and alerts are filled by {@code /assets/dashboard.js} from the
+ * {@code /dashboard/events} stream (no remote asset; the charts are SVG drawn by that script).
  */
 final class DashboardPage {
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT);
-    private static final String STYLE = """
-            body{font-family:sans-serif;margin:1.5rem;color:#222}table{border-collapse:collapse;margin-bottom:2rem}
-            th,td{padding:.3rem .8rem;border-bottom:1px solid #ddd;text-align:left}.on{color:#080}.off{color:#b00}""";
-
-    private final ZoneId zone;
-
-    DashboardPage(ZoneId zone) {
-        this.zone = zone;
+    private DashboardPage() {
     }
 
-    String render(String storeName, List<KioskView> kiosks, List<RecentTap> taps) {
-        StringBuilder html = new StringBuilder(4096);
-        html.append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">")
-                .append("<meta http-equiv=\"refresh\" content=\"5\"><title>").append(Html.text(storeName))
-                .append(" - store hub</title><style>").append(STYLE).append("</style></head><body><h1>")
-                .append(Html.text(storeName)).append("</h1><h2>Kiosks</h2><table><tr><th>Kiosk</th><th>Zone</th>")
-                .append("<th>State</th><th>Last seen</th><th>Version</th><th>Reader</th><th>Printer</th><th>Screen</th></tr>");
-        kiosks.forEach(k -> kioskRow(html, k));
-        html.append("</table><h2>Last taps</h2><table><tr><th>Time</th><th>Kiosk</th><th>Shopper</th><th>Tier</th>")
-                .append("<th>Offers</th><th>Tap to offer</th></tr>");
-        taps.forEach(t -> tapRow(html, t));
-        if (taps.isEmpty()) {
-            html.append("<tr><td colspan=\"6\">No taps yet.</td></tr>");
-        }
-        return html.append("</table></body></html>").toString();
-    }
-
-    private void kioskRow(StringBuilder html, KioskView k) {
-        html.append("<tr><td>").append(Html.text(k.kioskId())).append("</td><td>").append(Html.text(k.zone()))
-                .append("</td><td class=\"").append(k.online() ? "on\">online" : "off\">offline").append("</td><td>")
-                .append(Html.text(time(k.lastSeen()))).append("</td><td>").append(Html.text(k.version()))
-                .append("</td>").append(health(k.reader())).append(health(k.printer())).append(health(k.screen()))
-                .append("</tr>");
-    }
-
-    private void tapRow(StringBuilder html, RecentTap t) {
-        html.append("<tr><td>").append(Html.text(time(t.receivedAt()))).append("</td><td>")
-                .append(Html.text(t.kioskId())).append("</td><td>").append(t.recognised() ? "member" : "not recognised")
-                .append("</td><td>").append(Html.text(t.tier())).append("</td><td>").append(t.offerCount())
-                .append("</td><td>").append(Html.text(latency(t.latencyMicros()))).append("</td></tr>");
-    }
-
-    private static String health(DeviceHealth h) {
-        if (h == null) {
-            return "<td></td>";
-        }
-        String detail = h.detail().isEmpty() ? "" : " (" + h.detail() + ")";
-        return "<td>" + Html.text(h.state().name().toLowerCase(Locale.ROOT) + detail) + "</td>";
-    }
-
-    private String time(Instant at) {
-        return at == null ? "never" : TIME.format(at.atZone(zone));
-    }
-
-    private static String latency(Long micros) {
-        return micros == null ? "" : String.format(Locale.ROOT, "%.1f ms", micros / 1000.0);
+    static String render(String storeName) {
+        String store = Html.text(storeName);
+        return "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+                + "<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\"><title>" + store
+                + " - store hub</title><link rel=\"stylesheet\" href=\"/assets/dashboard.css\"></head>"
+                + "<body data-live=\"connecting\"><header><h1>" + store + "</h1><span id=\"live\">connecting...</span>"
+                + "<nav><a href=\"/operator\">Operator console</a> <form method=\"post\" action=\"/logout\" id=\"logout\">"
+                + "<button>Log out</button></form></nav></header>"
+                + "<section id=\"alerts\"></section>"
+                + "<section><h2>Kiosks</h2><div id=\"kiosks\" class=\"grid\"></div></section>"
+                + "<section class=\"row\"><div><h2>Today</h2><div id=\"figures\" class=\"figures\"></div>"
+                + "<h3>Taps per hour</h3><div id=\"chart-taps\" class=\"chart\"></div>"
+                + "<h3>Tap-to-offer p95 per hour (ms)</h3><div id=\"chart-latency\" class=\"chart\"></div></div>"
+                + "<div><h2>Live feed</h2><ol id=\"feed\"></ol></div></section>"
+                + "<script src=\"/assets/dashboard.js\"></script></body></html>";
     }
 }

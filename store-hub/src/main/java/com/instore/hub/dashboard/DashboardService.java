@@ -1,49 +1,97 @@
 package com.instore.hub.dashboard;
 
+import com.instore.hub.db.Database;
 import com.instore.hub.kiosks.Fleet;
 import com.instore.hub.taps.TapPipeline;
 import com.instore.protocol.MessageCodec;
+import io.helidon.common.media.type.MediaType;
 import io.helidon.common.media.type.MediaTypes;
+import io.helidon.http.HeaderValues;
+import io.helidon.http.Status;
+import io.helidon.http.sse.SseEvent;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import io.helidon.webserver.sse.SseSink;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneId;
+import java.util.Map;
 
 /**
- * Staff dashboard routes. {@code GET /}: the staff page. {@code GET /api/kiosks}: every declared kiosk with its presence
- * and health, as JSON. Handlers block on the database (Helidon runs them on virtual threads).
+ * Staff dashboard routes (roles are checked by the access layer). {@code GET /}: the page (its script and style are
+ * local assets: the store may have no internet). {@code GET /dashboard/events}: SSE, a {@code snapshot} event every second
+ * for as long as the page stays. {@code GET /api/dashboard}: the same snapshot once. {@code GET /api/kiosks}: every kiosk
+ * with presence and health. {@code GET /assets/{name}}: the page's assets. Handlers block (virtual threads).
  */
 public final class DashboardService implements HttpService {
-    static final int RECENT_TAPS = 20;
+    private static final Duration PERIOD = Duration.ofSeconds(1);
+    private static final Map<String, MediaType> ASSETS = Map.of(
+            "dashboard.js", MediaTypes.create("text/javascript"),
+            "dashboard.css", MediaTypes.create("text/css"),
+            "console.js", MediaTypes.create("text/javascript"));
 
     private final Fleet fleet;
-    private final TapPipeline taps;
     private final MessageCodec json;
-    private final DashboardPage page;
+    private final DashboardState state;
 
-    public DashboardService(Fleet fleet, TapPipeline taps, MessageCodec json, ZoneId zone) {
+    public DashboardService(Fleet fleet, TapPipeline taps, Database db, MessageCodec json, ZoneId zone,
+                            double latencyBudgetMs, Clock clock) {
         this.fleet = fleet;
-        this.taps = taps;
         this.json = json;
-        this.page = new DashboardPage(zone);
+        this.state = new DashboardState(fleet, taps, new Figures(db, zone), new Alerts(latencyBudgetMs, zone), clock);
     }
 
     @Override
     public void routing(HttpRules rules) {
         rules.get("/", this::page)
-                .get("/api/kiosks", this::kiosks);
+                .get("/dashboard/events", this::events)
+                .get("/api/dashboard", (req, res) -> send(res, state.current()))
+                .get("/api/kiosks", (req, res) -> send(res, fleet.kiosks()))
+                .get("/assets/{name}", this::asset);
     }
 
-    private void page(ServerRequest req, ServerResponse res) throws SQLException {
+    private void page(ServerRequest req, ServerResponse res) {
         res.headers().contentType(MediaTypes.TEXT_HTML);
-        res.send(page.render(fleet.storeName(), fleet.kiosks(), taps.recent(RECENT_TAPS)));
+        res.send(DashboardPage.render(fleet.storeName()));
     }
 
-    private void kiosks(ServerRequest req, ServerResponse res) throws SQLException {
+    private void events(ServerRequest req, ServerResponse res) {
+        try (SseSink sink = res.sink(SseSink.TYPE)) {
+            while (true) {
+                sink.emit(SseEvent.builder().name("snapshot")
+                        .data(new String(json.encode(state.current()), StandardCharsets.UTF_8)).build());
+                Thread.sleep(PERIOD);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (SQLException | RuntimeException gone) {
+            // The page went away or the server is stopping: the stream ends; the page's EventSource reconnects.
+        }
+    }
+
+    private void asset(ServerRequest req, ServerResponse res) throws IOException {
+        String name = req.path().pathParameters().get("name");
+        MediaType type = ASSETS.get(name);
+        try (InputStream in = type == null ? null : DashboardService.class.getResourceAsStream("/hub-assets/" + name)) {
+            if (in == null) {
+                res.status(Status.NOT_FOUND_404).send();
+                return;
+            }
+            res.headers().contentType(type);
+            res.header(HeaderValues.CACHE_NO_CACHE);
+            res.send(in.readAllBytes());
+        }
+    }
+
+    private void send(ServerResponse res, Object body) {
         res.headers().contentType(MediaTypes.APPLICATION_JSON);
-        res.send(json.encode(fleet.kiosks()));
+        res.send(json.encode(body));
     }
 }

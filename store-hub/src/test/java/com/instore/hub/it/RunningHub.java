@@ -73,8 +73,10 @@ final class RunningHub implements AutoCloseable {
         return TestClient.connect(hub.mqttPort(), clientId, "monitor", SecretFile.read(dataDir.resolve("monitor.secret")));
     }
 
+    /** A GET with the API token (an operator's script): routes behind the access check answer it too. */
     HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + hub.httpPort() + path)).build(),
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + hub.httpPort() + path))
+                        .header("Authorization", "Bearer " + SecretFile.read(dataDir.resolve("api.secret"))).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 

@@ -1,0 +1,103 @@
+package com.instore.hub.access;
+
+import com.instore.hub.audit.AuditLog;
+import com.instore.hub.secrets.SecretFile;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.Method;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.Filter;
+import io.helidon.webserver.http.FilterChain;
+import io.helidon.webserver.http.RoutingRequest;
+import io.helidon.webserver.http.RoutingResponse;
+import io.helidon.webserver.http.ServerRequest;
+
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The one access check in front of every route: finds the caller (session cookie or {@code Authorization: Bearer} API
+ * token), looks up the role the route needs in {@link AccessPolicy}, and answers 401 (or a redirect to the login page for a
+ * browser asking for a page), 403, or lets the request through with the {@link Principal} in the request context. Changes
+ * made with a session cookie must carry the session's CSRF token in {@code X-CSRF-Token}. Blocking (database).
+ */
+final class AccessFilter implements Filter {
+    static final String COOKIE = "hub_session";
+    private static final Set<Method> SAFE = Set.of(Method.GET, Method.HEAD, Method.OPTIONS);
+
+    private final Sessions sessions;
+    /** SHA-256 of the older shared tokens (api.secret, operator.token): scripts using them act as operators. */
+    private final List<String> sharedTokens;
+
+    private final AuditLog audit;
+
+    AccessFilter(Sessions sessions, List<String> sharedTokens, AuditLog audit) {
+        this.sessions = sessions;
+        this.audit = audit;
+        this.sharedTokens = List.copyOf(sharedTokens);
+    }
+
+    @Override
+    public void filter(FilterChain chain, RoutingRequest req, RoutingResponse res) {
+        Optional<Role> required = AccessPolicy.required(req.prologue().method(), req.path().path());
+        if (required.isEmpty()) {
+            chain.proceed();
+            return;
+        }
+        Optional<Principal> caller = caller(req);
+        if (caller.isEmpty()) {
+            refuseAnonymous(req, res);
+        } else if (!caller.get().role().covers(required.get())) {
+            Replies.error(res, Status.FORBIDDEN_403, "your role " + caller.get().role() + " may not do this");
+        } else if (caller.get().browser() && !SAFE.contains(req.prologue().method()) && !csrfOk(req, caller.get())) {
+            Replies.error(res, Status.FORBIDDEN_403, "missing or wrong CSRF token (X-CSRF-Token)");
+        } else {
+            req.context().register(caller.get());
+            chain.proceed();
+            if (!SAFE.contains(req.prologue().method())) {
+                audit.record(caller.get().name(), req.prologue().method().text(), req.path().path(), res.status().code());
+            }
+        }
+    }
+
+    private Optional<Principal> caller(ServerRequest req) {
+        try {
+            String auth = req.headers().first(HeaderNames.AUTHORIZATION).orElse("");
+            if (auth.startsWith("Bearer ")) {
+                return bearer(auth.substring(7).strip());
+            }
+            Optional<String> cookie = req.headers().cookies().first(COOKIE).asOptional();
+            return cookie.isEmpty() ? Optional.empty() : sessions.session(cookie.get());
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read sessions", e);
+        }
+    }
+
+    private Optional<Principal> bearer(String token) throws SQLException {
+        String sha = SecretFile.sha256Hex(token);
+        if (sharedTokens.stream().anyMatch(t -> SecretFile.sameHex(t, sha))) {
+            return Optional.of(new Principal("shared-token", Role.OPERATOR, ""));
+        }
+        return sessions.token(token);
+    }
+
+    private static boolean csrfOk(ServerRequest req, Principal caller) {
+        String sent = req.headers().first(HeaderNames.create("X-CSRF-Token")).orElse("");
+        return SecretFile.sameHex(SecretFile.sha256Hex(sent), SecretFile.sha256Hex(caller.csrf()));
+    }
+
+    private static void refuseAnonymous(ServerRequest req, RoutingResponse res) {
+        boolean page = req.prologue().method() == Method.GET && !req.path().path().startsWith("/api/")
+                && req.headers().first(HeaderNames.ACCEPT).orElse("").contains("text/html");
+        if (page) {
+            res.status(Status.SEE_OTHER_303);
+            res.headers().set(HeaderNames.LOCATION, "/login?next=" + java.net.URLEncoder.encode(req.path().path(),
+                    java.nio.charset.StandardCharsets.UTF_8));
+            res.send();
+            return;
+        }
+        res.headers().set(HeaderNames.WWW_AUTHENTICATE, "Bearer realm=\"store-hub\"");
+        Replies.error(res, Status.UNAUTHORIZED_401, "log in or send Authorization: Bearer <API token>");
+    }
+}

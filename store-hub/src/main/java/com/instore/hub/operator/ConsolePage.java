@@ -1,0 +1,28 @@
+package com.instore.hub.operator;
+
+/** The console's HTML shell; {@code /assets/console.js} fills it from the REST API. */
+final class ConsolePage {
+    private ConsolePage() {
+    }
+
+    /** {@code store} must already be escaped. */
+    static String render(String store) {
+        return "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Operator console - " + store
+                + "</title><link rel=\"stylesheet\" href=\"/assets/dashboard.css\"></head><body data-live=\"live\">"
+                + "<header><h1>" + store + " - operator console</h1><nav><a href=\"/\">Dashboard</a></nav></header>"
+                + "<section id=\"message\"></section>"
+                + "<section><h2>Kiosks</h2><table id=\"kiosks\" class=\"table\"></table>"
+                + "<form id=\"create-kiosk\"><h3>New kiosk</h3><input id=\"new-kiosk-id\" placeholder=\"kiosk id\" required>"
+                + " <input id=\"new-kiosk-zone\" placeholder=\"zone\"> <input id=\"new-kiosk-profile\" placeholder=\""
+                + "hardware profile (optional)\"> <button id=\"create-kiosk-button\">Create</button></form>"
+                + "<div id=\"enrolment\"></div><div id=\"kiosk-detail\"></div></section>"
+                + "<section><h2>Offers</h2><table id=\"offers\" class=\"table\"></table>"
+                + "<h3>Create or edit (JSON)</h3><textarea id=\"offer-json\" rows=\"6\" cols=\"90\"></textarea><br>"
+                + "<button id=\"offer-save\">Save offer</button></section>"
+                + "<section><h2>Members (support)</h2><input id=\"member-id\" placeholder=\"member id\"> "
+                + "<button id=\"member-export\">Export</button> <button id=\"member-erase\">Erase</button>"
+                + "<pre id=\"member-result\"></pre></section>"
+                + "<section><h2>Audit log</h2><table id=\"audit\" class=\"table\"></table></section>"
+                + "<script src=\"/assets/console.js\"></script></body></html>";
+    }
+}

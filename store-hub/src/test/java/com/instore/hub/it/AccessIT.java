@@ -1,0 +1,145 @@
+package com.instore.hub.it;
+
+import com.instore.hub.secrets.SecretFile;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Users, roles, sessions, CSRF, lockout and API tokens in front of every route of a running hub. */
+class AccessIT {
+    /** Every route that needs at least the operator role, as "METHOD path". */
+    private static final List<String> OPERATOR_ROUTES = List.of(
+            "POST /api/kiosks", "DELETE /api/kiosks/coffee", "PUT /api/kiosks/coffee/config",
+            "POST /api/kiosks/coffee/commands", "POST /api/kiosks/coffee/enrolment-code", "POST /api/store/prune",
+            "POST /api/offers", "PUT /api/offers/x", "DELETE /api/offers/x",
+            "GET /api/members/m-0001/export", "DELETE /api/members/m-0001", "PUT /api/members/m-0001/consents",
+            "PUT /api/members/m-0001/preferences", "POST /api/members/m-0001/credentials",
+            "GET /api/members?q=m-0001", "GET /api/coupons/AAAA", "POST /api/coupons/AAAA/redeem",
+            "GET /api/audit", "GET /operator", "GET /operator/kiosks");
+
+    @TempDir
+    static Path dataDir;
+    static RunningHub hub;
+    static String adminPassword;
+
+    @BeforeAll
+    static void start() throws Exception {
+        hub = RunningHub.start(dataDir);
+        adminPassword = SecretFile.read(dataDir.resolve("admin.password"));
+        HubSession admin = new HubSession(hub.hub.httpPort());
+        admin.login("admin", adminPassword);
+        assertThat(admin.call("POST", "/api/users",
+                "{\"username\":\"sam\",\"role\":\"staff\",\"password\":\"sam-password-123\"}").statusCode()).isEqualTo(201);
+    }
+
+    @AfterAll
+    static void stop() {
+        hub.close();
+    }
+
+    @Test
+    void firstStart_createsAdminWithARandomPassword_inAnOwnerOnlyFile() throws Exception {
+        assertThat(adminPassword).hasSizeGreaterThanOrEqualTo(32);
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dataDir.resolve("admin.password"))))
+                .isEqualTo("rw-------");
+        assertThat(new HubSession(hub.hub.httpPort()).login("admin", adminPassword).statusCode()).isEqualTo(303);
+    }
+
+    @Test
+    void login_setsAnHttpOnlySameSiteSessionCookie() throws Exception {
+        HttpResponse<String> res = new HubSession(hub.hub.httpPort()).login("sam", "sam-password-123");
+        assertThat(res.headers().allValues("set-cookie")).anySatisfy(c -> assertThat(c).startsWith("hub_session=")
+                .contains("HttpOnly").contains("SameSite=Strict"));
+    }
+
+    @Test
+    void staff_gets403_onEveryOperatorRoute_andReadsTheDashboard() throws Exception {
+        HubSession staff = new HubSession(hub.hub.httpPort());
+        staff.login("sam", "sam-password-123");
+        assertThat(staff.get("/api/kiosks").statusCode()).isEqualTo(200);
+        assertThat(staff.get("/api/dashboard").statusCode()).isEqualTo(200);
+        for (String route : OPERATOR_ROUTES) {
+            String[] parts = route.split(" ");
+            assertThat(staff.call(parts[0], parts[1], "{}").statusCode()).as(route).isEqualTo(403);
+        }
+        assertThat(staff.call("POST", "/api/users", "{}").statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void anonymous_gets401OrTheLoginPage_exceptOnPublicRoutes() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        assertThat(anonymous(http, "GET", "/api/kiosks", "*/*").statusCode()).isEqualTo(401);
+        HttpResponse<String> page = anonymous(http, "GET", "/", "text/html");
+        assertThat(page.statusCode()).isEqualTo(303);
+        assertThat(page.headers().firstValue("location")).hasValue("/login?next=%2F");
+        assertThat(anonymous(http, "GET", "/health", "*/*").statusCode()).isEqualTo(200);
+        assertThat(anonymous(http, "GET", "/metrics", "*/*").statusCode()).isEqualTo(200);
+        assertThat(anonymous(http, "GET", "/join", "text/html").statusCode()).isEqualTo(200);
+        assertThat(anonymous(http, "POST", "/api/enrol", "*/*").statusCode()).isNotIn(401, 403);
+    }
+
+    @Test
+    void sessionChange_withoutTheCsrfHeader_isRefused() throws Exception {
+        HubSession admin = new HubSession(hub.hub.httpPort());
+        admin.login("admin", adminPassword);
+        HttpResponse<String> res = admin.send("POST", "/api/tokens", "{\"name\":\"x\",\"role\":\"staff\"}",
+                "application/json");
+        assertThat(res.statusCode()).isEqualTo(201);
+        HubSession noCsrf = new HubSession(hub.hub.httpPort());
+        noCsrf.login("admin", adminPassword);
+        HttpResponse<String> forged = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + hub.hub.httpPort() + "/api/tokens"))
+                .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(forged.statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void apiToken_actsWithItsRole() throws Exception {
+        HubSession admin = new HubSession(hub.hub.httpPort());
+        admin.login("admin", adminPassword);
+        String token = hub.json(admin.call("POST", "/api/tokens", "{\"name\":\"script\",\"role\":\"staff\"}").body())
+                .path("token").asText();
+        HttpClient http = HttpClient.newHttpClient();
+        assertThat(bearer(http, token, "GET", "/api/kiosks").statusCode()).isEqualTo(200);
+        assertThat(bearer(http, token, "POST", "/api/kiosks").statusCode()).isEqualTo(403);
+        assertThat(bearer(http, "wrong", "GET", "/api/kiosks").statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void repeatedFailures_lockTheAccount_evenForTheRightPassword() throws Exception {
+        HubSession admin = new HubSession(hub.hub.httpPort());
+        admin.login("admin", adminPassword);
+        admin.call("POST", "/api/users", "{\"username\":\"lee\",\"role\":\"operator\",\"password\":\"lee-password-123\"}");
+        HubSession attacker = new HubSession(hub.hub.httpPort());
+        for (int i = 0; i < 5; i++) {
+            assertThat(attacker.login("lee", "guess-" + i).statusCode()).isEqualTo(401);
+        }
+        HttpResponse<String> right = attacker.login("lee", "lee-password-123");
+        assertThat(right.statusCode()).isEqualTo(401);
+        assertThat(right.body()).contains("locked");
+    }
+
+    private HttpResponse<String> anonymous(HttpClient http, String method, String path, String accept) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + hub.hub.httpPort() + path))
+                .header("Accept", accept).method(method, HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> bearer(HttpClient http, String token, String method, String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + hub.hub.httpPort() + path))
+                .header("Authorization", "Bearer " + token).method(method, HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+}

@@ -1,0 +1,122 @@
+package com.instore.hub.it;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.instore.hub.secrets.SecretFile;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The packaged storectl, run as its own process against a running hub: output, --json and exit codes. */
+class StoreCtlIT {
+    private static final Path JAR = Path.of("target/store-hub.jar");
+
+    @TempDir
+    static Path dir;
+    static RunningHub hub;
+    static Path operatorToken;
+    static Path staffToken;
+
+    record Run(int exit, String out, String err) {
+    }
+
+    @BeforeAll
+    static void start() throws Exception {
+        hub = RunningHub.start(dir);
+        HubSession admin = new HubSession(hub.hub.httpPort());
+        admin.login("admin", SecretFile.read(dir.resolve("admin.password")));
+        operatorToken = token(admin, "ops", "operator");
+        staffToken = token(admin, "floor", "staff");
+    }
+
+    @AfterAll
+    static void stop() {
+        hub.close();
+    }
+
+    @Test
+    void help_listsTheCommands_andExits0() throws Exception {
+        Run run = storectl("--help");
+        assertThat(run.exit()).isZero();
+        assertThat(run.out()).contains("kiosks", "offers", "members", "audit", "token", "Exit codes");
+        assertThat(storectl("kiosks", "config", "--help").out()).contains("--set");
+    }
+
+    @Test
+    void kiosksList_json_isTheHubsAnswer() throws Exception {
+        Run run = storectl("kiosks", "list", "--json", "--hub", hubUrl(), "--token-file", operatorToken.toString());
+        assertThat(run.exit()).as(run.err()).isZero();
+        JsonNode kiosks = hub.json(run.out());
+        assertThat(kiosks.findValuesAsText("kioskId")).contains("entrance", "coffee", "checkout");
+    }
+
+    @Test
+    void membersExport_thenAnUnknownMember_exits4() throws Exception {
+        Run found = storectl("members", "export", "m-0001", "--json", "--hub", hubUrl(), "--token-file",
+                operatorToken.toString());
+        assertThat(found.exit()).as(found.err()).isZero();
+        assertThat(storectl("members", "export", "nobody", "--hub", hubUrl(), "--token-file", operatorToken.toString())
+                .exit()).isEqualTo(4);
+    }
+
+    @Test
+    void exitCodes_usage2_notAllowed3_unreachable5() throws Exception {
+        assertThat(storectl("kiosks", "frobnicate").exit()).isEqualTo(2);
+        assertThat(storectl("kiosks", "list", "--hub", hubUrl()).exit()).isEqualTo(3);
+        Run staff = storectl("offers", "delete", "x", "--hub", hubUrl(), "--token-file", staffToken.toString());
+        assertThat(staff.exit()).isEqualTo(3);
+        assertThat(staff.err()).contains("403");
+        assertThat(storectl("kiosks", "list", "--hub", "http://127.0.0.1:" + closedPort(), "--token-file",
+                operatorToken.toString()).exit()).isEqualTo(5);
+    }
+
+    @Test
+    void token_logsInAsAdmin_andPrintsAWorkingToken() throws Exception {
+        Run run = storectl("token", "--hub", hubUrl(), "--user", "admin", "--password-file",
+                dir.resolve("admin.password").toString(), "--name", "cli", "--role", "operator");
+        assertThat(run.exit()).as(run.err()).isZero();
+        Path token = Files.writeString(dir.resolve("cli.token"), run.out().strip());
+        assertThat(storectl("audit", "--hub", hubUrl(), "--token-file", token.toString()).exit()).isZero();
+    }
+
+    private static Run storectl(String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", JAR + ":target/lib/*", "com.instore.hub.cli.StoreCtl"));
+        command.addAll(List.of(args));
+        Path out = Files.createTempFile(dir, "out", ".txt");
+        Path err = Files.createTempFile(dir, "err", ".txt");
+        Process p = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        if (!p.waitFor(60, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new AssertionError("storectl did not finish: " + command);
+        }
+        return new Run(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err));
+    }
+
+    private static Path token(HubSession admin, String name, String role) throws Exception {
+        String token = hub.json(admin.call("POST", "/api/tokens", "{\"name\":\"" + name + "\",\"role\":\"" + role + "\"}")
+                .body()).path("token").asText();
+        return Files.writeString(dir.resolve(name + ".token"), token);
+    }
+
+    private static String hubUrl() {
+        return "http://127.0.0.1:" + hub.hub.httpPort();
+    }
+
+    private static int closedPort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+}
