@@ -74,7 +74,7 @@ class DashboardBrowserIT {
         TestClient coffee = online("coffee", hub.hub.mqttPort());
         online("entrance", hub.hub.mqttPort());
         logIn();
-        WebDriverWait wait = wait();
+        WebDriverWait wait = waitFor();
         wait.until(ExpectedConditions.attributeToBe(By.id("kiosk-checkout"), "data-state", "online"));
 
         cable.close();
@@ -95,7 +95,7 @@ class DashboardBrowserIT {
 
     private void logIn() {
         browser.get("http://127.0.0.1:" + hub.hub.httpPort() + "/");
-        wait().until(ExpectedConditions.urlContains("/login"));
+        waitFor().until(ExpectedConditions.urlContains("/login"));
         browser.findElement(By.id("username")).sendKeys("admin");
         try {
             browser.findElement(By.id("password")).sendKeys(SecretFile.read(dir.resolve("admin.password")));
@@ -103,11 +103,11 @@ class DashboardBrowserIT {
             throw new AssertionError(e);
         }
         browser.findElement(By.id("login")).click();
-        wait().until(ExpectedConditions.attributeToBe(By.tagName("body"), "data-live", "live"));
+        waitFor().until(ExpectedConditions.attributeToBe(By.tagName("body"), "data-live", "live"));
     }
 
     /** The page re-renders every second: an element found a moment ago may be replaced (stale) and is looked up again. */
-    private WebDriverWait wait() {
+    private WebDriverWait waitFor() {
         WebDriverWait wait = new WebDriverWait(browser, WAIT);
         wait.ignoring(StaleElementReferenceException.class);
         return wait;
