@@ -59,6 +59,11 @@ final class ProvisionedHub implements AutoCloseable {
     }
 
     static ProvisionedHub start(Path dataDir, Map<String, String> settings) throws Exception {
+        return start(dataDir, settings, 0);
+    }
+
+    /** With the plain MQTT listener on {@code mqttPort} (0: a free one) when it is on. */
+    static ProvisionedHub start(Path dataDir, Map<String, String> settings, int mqttPort) throws Exception {
         Files.createDirectories(dataDir);
         Path store = Files.copy(Path.of("../config/store.yaml"), dataDir.resolve("store.yaml"),
                 StandardCopyOption.REPLACE_EXISTING);
@@ -68,7 +73,7 @@ final class ProvisionedHub implements AutoCloseable {
                 "tls.https-port", "0", "provisioning.watch-interval", "PT0.2S"));
         values.putAll(settings);
         HubConfig config = new HubConfig(dataDir, store, offers, Optional.empty(), dataDir.resolve("store.secret"),
-                "http://127.0.0.1:8080", "127.0.0.1", 0, "127.0.0.1", 0, null,
+                "http://127.0.0.1:8080", "127.0.0.1", 0, "127.0.0.1", mqttPort, null,
                 Config.just(ConfigSources.create(values)));
         return new ProvisionedHub(StoreHub.start(config), dataDir, store);
     }
