@@ -114,9 +114,14 @@ final class DemoStore implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + screenPorts.get(kiosk) + path);
     }
 
+    /** A GET; on the hub with the API token from {@code api.secret} (the hub's routes need a login or a token). */
     HttpResponse<String> get(URI uri) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpRequest.Builder req = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5));
+        Path token = dataDir.resolve("hub/api.secret");
+        if (uri.getPort() == hubPort && java.nio.file.Files.exists(token)) {
+            req.header("Authorization", "Bearer " + java.nio.file.Files.readString(token).strip());
+        }
+        return http.send(req.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private AppProcess agentProcess(String kiosk) {

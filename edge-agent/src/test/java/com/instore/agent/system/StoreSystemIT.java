@@ -7,11 +7,15 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -96,8 +100,39 @@ class StoreSystemIT {
         String tapId = store.tap("coffee", CAMILLE);
         awaitScreen("coffee", tapId, "member");
 
-        String page = store.get(store.hubUrl("/")).body();
-        assertThat(page).contains("entrance", "coffee", "checkout").doesNotContain("Camille");
+        assertThat(store.get(store.hubUrl("/")).body()).contains("/assets/dashboard.js").doesNotContain("Camille");
+        await().atMost(ANSWER).untilAsserted(() -> assertThat(store.get(store.hubUrl("/api/dashboard")).body())
+                .contains("entrance", "coffee", "checkout", "Gold member - coffee").doesNotContain("Camille"));
+    }
+
+    @Test
+    void dashboard_inChromium_showsAKilledAgentOffline_thenOnline_andATapInTheFeed() throws Exception {
+        ChromeDriver browser = HeadlessChromium.start(dataDir);
+        try {
+            browser.get(store.hubUrl("/").toString());
+            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+            wait.ignoring(StaleElementReferenceException.class);
+            wait.until(ExpectedConditions.urlContains("/login"));
+            browser.findElement(By.id("username")).sendKeys("admin");
+            browser.findElement(By.id("password")).sendKeys(Files.readString(dataDir.resolve("hub/admin.password")).strip());
+            browser.findElement(By.id("login")).click();
+            wait.until(ExpectedConditions.attributeToBe(By.id("kiosk-checkout"), "data-state", "online"));
+
+            store.killAgent("checkout");
+            wait.until(ExpectedConditions.attributeToBe(By.id("kiosk-checkout"), "data-state", "offline"));
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("alerts"), "checkout is offline"));
+            store.restartAgent("checkout");
+            wait.until(ExpectedConditions.attributeToBe(By.id("kiosk-checkout"), "data-state", "online"));
+
+            store.tap("coffee", CAMILLE);
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("feed"), "Gold member - coffee"));
+            assertThat(browser.getPageSource()).doesNotContain("Camille");
+            Path shots = Files.createDirectories(Path.of("target/screenshots"));
+            Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), shots.resolve("system-dashboard.png"),
+                    StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            browser.quit();
+        }
     }
 
     private static JsonNode awaitScreen(String kiosk, String tapId, String expectedState) {
