@@ -56,7 +56,7 @@ final class PrinterCheck {
 
     /** The simulated printer renders after the job's bytes arrived: its PNG appears a moment after print returns. */
     private static String rendered(SimulatedPrinter printer, int before) {
-        long deadline = System.nanoTime() + 3_000_000_000L;
+        long deadline = System.nanoTime() + 10_000_000_000L;
         while (printer.images().size() <= before && System.nanoTime() < deadline) {
             try {
                 Thread.sleep(50);

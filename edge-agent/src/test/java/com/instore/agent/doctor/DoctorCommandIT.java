@@ -34,7 +34,7 @@ class DoctorCommandIT {
                 "Summary: everything works.");
         assertThat(code).isZero();
         try (var receipts = Files.list(dir.resolve("agent/receipts"))) {
-            assertThat(receipts.filter(p -> p.toString().endsWith(".png"))).hasSize(1);
+            assertThat(receipts.filter(p -> p.toString().endsWith(".png"))).hasSize(1); // rendered before reported
         }
     }
 
