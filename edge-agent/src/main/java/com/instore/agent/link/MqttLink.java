@@ -85,21 +85,26 @@ public final class MqttLink implements KioskLink {
     }
 
     /**
-     * Keeps the tap in {@link PendingTaps} (on the link's thread, so that it is on disk before its first publish), tells
-     * the listener whether it was kept, then sends it when the window has room.
+     * Keeps the tap in {@link PendingTaps} on the caller's thread (blocks for one disk write: the tap is on disk when this
+     * returns, before its first publish), then, on the link's thread, tells the listener whether it was kept and sends it
+     * when the window has room.
      */
     @Override
     public void sendTap(TapEvent tap) {
-        executor.execute(() -> {
-            try {
-                pending.add(tap);
-            } catch (TapRefusedException e) {
+        // Kept on the caller's thread: the tap is on disk before the reader (or POST /simulate/tap) hears back, so a
+        // kiosk killed right after a tap was acknowledged still has it (found by FaultInjectionIT).
+        try {
+            pending.add(tap);
+        } catch (TapRefusedException e) {
+            executor.execute(() -> {
                 LOG.warning("tap " + tap.id() + " refused: " + e.getMessage());
                 if (listener != null) {
                     listener.onTapRefused(tap.id(), e.getMessage());
                 }
-                return;
-            }
+            });
+            return;
+        }
+        executor.execute(() -> {
             if (listener != null) {
                 listener.onTapKept(tap.id(), connected);
             }

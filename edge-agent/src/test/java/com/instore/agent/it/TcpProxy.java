@@ -13,40 +13,40 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * A tiny TCP relay between the agent and the broker, so a test can cut the agent's connection abruptly (the broker sees
  * the socket die, as when a kiosk loses power) while the proxy keeps accepting new connections.
  */
-final class TcpProxy implements AutoCloseable {
+public final class TcpProxy implements AutoCloseable {
     private final ServerSocket server;
     private final int targetPort;
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
     private final List<Long> acceptedAt = new CopyOnWriteArrayList<>();
     private volatile boolean paused;
 
-    TcpProxy(int targetPort) throws IOException {
+    public TcpProxy(int targetPort) throws IOException {
         this.targetPort = targetPort;
         this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         Thread.ofVirtual().name("proxy-accept").start(this::accept);
     }
 
-    String uri() {
+    public String uri() {
         return "tcp://127.0.0.1:" + server.getLocalPort();
     }
 
     /** From now on new connections are closed at once, as if the broker were unreachable. */
-    void pause() {
+    public void pause() {
         paused = true;
     }
 
     /** New connections are relayed again. */
-    void resume() {
+    public void resume() {
         paused = false;
     }
 
     /** When each relayed connection was accepted ({@link System#nanoTime()}), oldest first. */
-    List<Long> acceptedAt() {
+    public List<Long> acceptedAt() {
         return List.copyOf(acceptedAt);
     }
 
     /** Closes every relayed connection at once, as a dead network would. */
-    void cutAll() {
+    public void cutAll() {
         sockets.forEach(TcpProxy::closeQuietly);
         sockets.clear();
     }
