@@ -38,7 +38,11 @@
 
   async function showConfig(id) {
     const cfg = await api('GET', op('kiosks/' + id + '/config'));
-    const area = el('textarea', JSON.stringify(cfg.desired && cfg.desired.settings ? cfg.desired.settings : (cfg.desired || {}), null, 2),
+    const d = cfg.desired || {};
+    const settings = {'reader-type': d.readerType, 'printer-address': d.printerAddress, 'theme': d.theme,
+      'language': d.language, 'answer-timeout-ms': d.answerTimeoutMs, 'offers-per-screen': d.offersPerScreen,
+      'debounce-ms': d.debounceMs};
+    const area = el('textarea', JSON.stringify(settings, null, 2),
       {id: 'config-json', rows: 10, cols: 80});
     const sync = cfg.sync ? 'desired v' + cfg.sync.desiredVersion + ', applied v' + cfg.sync.appliedVersion
       + (cfg.sync.drift ? ' (drifting)' : ' (in sync)') + (cfg.sync.refusal ? ': ' + cfg.sync.refusal : '') : 'no report yet';
