@@ -168,7 +168,12 @@ public final class EscPosParser {
             text = text.substring(2); // code set selector {A, {B or {C
         }
         endLine(false);
-        elements.add(new Receipt.Barcode(text));
+        try {
+            elements.add(new Receipt.Barcode(text));
+        } catch (IllegalArgumentException unprintable) {
+            // Empty, too long or not printable ASCII: a printer prints no barcode for it (found by fuzzing).
+            LOG.log(System.Logger.Level.DEBUG, "barcode skipped: {0}", unprintable.getMessage());
+        }
     }
 
     private void dle(int c) throws IOException {
