@@ -3,6 +3,7 @@ package com.instore.hub.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -27,18 +28,21 @@ final class Hub {
     static final int NOT_FOUND = 4;
     static final int UNREACHABLE = 5;
 
-    @Option(names = "--hub", paramLabel = "URL", description = "Hub URL (default: $STORECTL_HUB or ${DEFAULT-VALUE}).",
+    @Option(names = "--hub", paramLabel = "URL", scope = ScopeType.INHERIT,
+            description = "Hub URL (default: $STORECTL_HUB or ${DEFAULT-VALUE}).",
             defaultValue = "${env:STORECTL_HUB:-http://localhost:8080}")
     String url;
 
-    @Option(names = "--token", paramLabel = "TOKEN", description = "API token (default: $STORECTL_TOKEN).",
+    @Option(names = "--token", paramLabel = "TOKEN", scope = ScopeType.INHERIT,
+            description = "API token (default: $STORECTL_TOKEN).",
             defaultValue = "${env:STORECTL_TOKEN}")
     String token;
 
-    @Option(names = "--token-file", paramLabel = "FILE", description = "Read the API token from this file.")
+    @Option(names = "--token-file", paramLabel = "FILE", scope = ScopeType.INHERIT,
+            description = "Read the API token from this file.")
     Path tokenFile;
 
-    @Option(names = "--json", description = "Print the hub's JSON answer as is (for scripts).")
+    @Option(names = "--json", scope = ScopeType.INHERIT, description = "Print the hub's JSON answer as is (for scripts).")
     boolean json;
 
     private final ObjectMapper mapper = new ObjectMapper();
