@@ -47,12 +47,12 @@ final class LoginService implements HttpService {
     }
 
     private void form(ServerRequest req, ServerResponse res) {
-        page(res, Status.OK_200, req.query().first("next").orElse("/"), "");
+        page(req, res, Status.OK_200, req.query().first("next").orElse("/"), "");
     }
 
-    private void page(ServerResponse res, Status status, String next, String error) {
+    private void page(ServerRequest req, ServerResponse res, Status status, String next, String error) {
         String csrf = SecretFile.newSecret();
-        res.headers().addCookie(cookie(LOGIN_CSRF, csrf, Duration.ofHours(1)));
+        res.headers().addCookie(cookie(req, LOGIN_CSRF, csrf, Duration.ofHours(1)));
         res.status(status);
         res.headers().contentType(MediaTypes.TEXT_HTML);
         res.send(LoginPage.render(storeName, csrf, next, error));
@@ -64,7 +64,7 @@ final class LoginService implements HttpService {
         String expected = req.headers().cookies().first(LOGIN_CSRF).orElse("");
         if (expected.isEmpty() || !SecretFile.sameHex(SecretFile.sha256Hex(expected),
                 SecretFile.sha256Hex(form.first("csrf").orElse("")))) {
-            page(res, Status.FORBIDDEN_403, next, "The form expired: please try again.");
+            page(req, res, Status.FORBIDDEN_403, next, "The form expired: please try again.");
             return;
         }
         String user = form.first("username").orElse("").strip();
@@ -73,14 +73,14 @@ final class LoginService implements HttpService {
                 result == Users.Login.OK ? 200 : 401);
         switch (result) {
             case OK -> {
-                res.headers().addCookie(cookie(AccessFilter.COOKIE, sessions.open(user), config.sessionTtl()));
+                res.headers().addCookie(cookie(req, AccessFilter.COOKIE, sessions.open(user), config.sessionTtl()));
                 res.status(Status.SEE_OTHER_303);
                 res.headers().set(HeaderNames.LOCATION, next);
                 res.send();
             }
-            case LOCKED -> page(res, Status.UNAUTHORIZED_401, next, "Too many failed attempts: the account is locked for a"
+            case LOCKED -> page(req, res, Status.UNAUTHORIZED_401, next, "Too many failed attempts: the account is locked for a"
                     + " while.");
-            case WRONG -> page(res, Status.UNAUTHORIZED_401, next, "Wrong user or password.");
+            case WRONG -> page(req, res, Status.UNAUTHORIZED_401, next, "Wrong user or password.");
         }
     }
 
@@ -89,7 +89,7 @@ final class LoginService implements HttpService {
         if (token.isPresent()) {
             sessions.close(token.get());
         }
-        res.headers().addCookie(cookie(AccessFilter.COOKIE, "", Duration.ZERO));
+        res.headers().addCookie(cookie(req, AccessFilter.COOKIE, "", Duration.ZERO));
         res.status(Status.SEE_OTHER_303);
         res.headers().set(HeaderNames.LOCATION, "/login");
         res.send();
@@ -100,9 +100,10 @@ final class LoginService implements HttpService {
         Replies.json(res, Status.OK_200, Map.of("name", p.name(), "role", p.role().name(), "csrf", p.csrf()));
     }
 
-    private SetCookie cookie(String name, String value, Duration maxAge) {
+    /** HttpOnly, SameSite=Strict; Secure when the request came over HTTPS or the hub's public URL is HTTPS. */
+    private SetCookie cookie(ServerRequest req, String name, String value, Duration maxAge) {
         return SetCookie.builder(name, value).path("/").httpOnly(true).sameSite(SetCookie.SameSite.STRICT)
-                .secure(config.secureCookies()).maxAge(maxAge).build();
+                .secure(config.secureCookies() || req.isSecure()).maxAge(maxAge).build();
     }
 
     /** Only a local path: never an open redirect to another site. */
