@@ -66,12 +66,13 @@ class EnrolmentIT {
     void enrol_withExpiredCode_isRefused() throws Exception {
         try (ProvisionedHub shortLived = ProvisionedHub.start(dir.resolve("short"),
                 Map.of("provisioning.code-ttl", "PT0.5S"))) {
-            String code = shortLived.create("kiosk-late");
-            await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
-                HttpResponse<String> refused = shortLived.enrol(code);
-                assertThat(refused.statusCode()).isEqualTo(403);
-                assertThat(refused.body()).contains("expired");
-            });
+            JsonNode created = ProvisionedHub.parse(shortLived.call("POST", "/api/kiosks",
+                    "{\"kioskId\":\"kiosk-late\"}").body());
+            java.time.Instant expires = java.time.Instant.parse(created.get("expires").asText());
+            await().atMost(Duration.ofSeconds(10)).until(() -> java.time.Instant.now().isAfter(expires));
+            HttpResponse<String> refused = shortLived.enrol(created.get("code").asText());
+            assertThat(refused.statusCode()).isEqualTo(403);
+            assertThat(refused.body()).contains("expired");
         }
     }
 
