@@ -37,7 +37,7 @@ final class Chaos implements Runnable {
     public void run() {
         try {
             for (int round = 0; !stopped.get(); round++) {
-                pause(2_000, 5_000);
+                pause(1_000, 3_000);
                 if (stopped.get()) {
                     return;
                 }

@@ -165,6 +165,14 @@ final class FaultStore implements AutoCloseable {
         }
     }
 
+    int mqttPort() {
+        return mqttPort;
+    }
+
+    Path hubDataDir() {
+        return hubDir();
+    }
+
     Path hubDatabase() {
         return hubDir().resolve("hub.db");
     }
