@@ -42,6 +42,8 @@ final class DemoStore implements AutoCloseable {
                 "hub.data-dir", dataDir.resolve("hub").toString(),
                 "hub.http.port", String.valueOf(hubPort),
                 "hub.mqtt.port", String.valueOf(mqttPort),
+                "hub.tls.mqtt-port", String.valueOf(freePort()),
+                "hub.tls.https-port", String.valueOf(freePort()),
                 "hub.store-file", REPO.resolve("config/store.yaml").toString(),
                 "hub.offers-file", REPO.resolve("config/offers.yaml").toString(),
                 "hub.members-file", REPO.resolve("config/demo/members.csv").toString()), dataDir);
