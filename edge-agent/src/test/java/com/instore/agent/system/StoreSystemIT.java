@@ -28,6 +28,7 @@ import static org.awaitility.Awaitility.await;
 class StoreSystemIT {
     private static final String CAMILLE = "04A22B1A5C8001";
     private static final Duration ANSWER = Duration.ofSeconds(10);
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
     @TempDir
     static Path dataDir;
@@ -76,6 +77,10 @@ class StoreSystemIT {
             store.tap("checkout", CAMILLE);
 
             wait.until(ExpectedConditions.attributeToBe(By.tagName("body"), "data-state", "member"));
+            Path shot = browser.getScreenshotAs(OutputType.FILE).toPath();
+            Files.createDirectories(SCREENSHOTS);
+            Files.copy(shot, SCREENSHOTS.resolve("system-member.png"), StandardCopyOption.REPLACE_EXISTING);
+            // getText() is the text a person sees: empty when the greeting is pushed off the screen.
             assertThat(browser.findElement(By.id("greeting")).getText()).contains("Camille");
             assertThat(browser.findElements(By.cssSelector(".offer"))).isNotEmpty();
         } finally {
