@@ -6,11 +6,10 @@ import com.instore.agent.config.DesiredConfig;
 import com.instore.agent.config.KioskConfigService;
 import com.instore.agent.config.KioskTargets;
 import com.instore.agent.config.ScreenSettings;
+import com.instore.agent.link.ForwardingLinkListener;
 import com.instore.agent.link.LinkListener;
 import com.instore.agent.link.MqttLink;
 import com.instore.protocol.MessageCodec;
-import com.instore.protocol.PrintJob;
-import com.instore.protocol.ScreenUpdate;
 import io.helidon.webserver.http.HttpRouting;
 
 import java.time.Clock;
@@ -54,27 +53,7 @@ final class KioskManagement implements AutoCloseable {
 
     /** {@code delegate} plus desired configurations and commands. */
     LinkListener listener(LinkListener delegate) {
-        return new LinkListener() {
-            @Override
-            public void onScreenUpdate(ScreenUpdate update) {
-                delegate.onScreenUpdate(update);
-            }
-
-            @Override
-            public void onTapKept(String tapId, boolean linkUp) {
-                delegate.onTapKept(tapId, linkUp);
-            }
-
-            @Override
-            public void onTapRefused(String tapId, String reason) {
-                delegate.onTapRefused(tapId, reason);
-            }
-
-            @Override
-            public void onPrintJob(PrintJob job) {
-                delegate.onPrintJob(job);
-            }
-
+        return new ForwardingLinkListener(delegate) {
             @Override
             public void onDesiredConfig(byte[] payload) {
                 desired.onDesired(payload);

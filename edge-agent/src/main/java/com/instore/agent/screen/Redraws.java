@@ -1,7 +1,7 @@
 package com.instore.agent.screen;
 
+import com.instore.agent.link.ForwardingLinkListener;
 import com.instore.agent.link.LinkListener;
-import com.instore.protocol.PrintJob;
 import com.instore.protocol.ScreenUpdate;
 
 import java.util.function.Consumer;
@@ -12,8 +12,7 @@ import java.util.function.Consumer;
  * still showing that tap back to the attract loop at once. Everything else goes to the tap pipeline unchanged.
  * Thread-safe, non-blocking (called on the link's thread).
  */
-public final class Redraws implements LinkListener {
-    private final LinkListener pipeline;
+public final class Redraws extends ForwardingLinkListener {
     private final ScreenBroadcaster screen;
     private final Consumer<ScreenState> showForTap;
 
@@ -22,7 +21,7 @@ public final class Redraws implements LinkListener {
      * @param showForTap shows a state for the tap on screen and restarts its idle timer
      */
     public Redraws(LinkListener pipeline, ScreenBroadcaster screen, Consumer<ScreenState> showForTap) {
-        this.pipeline = pipeline;
+        super(pipeline);
         this.screen = screen;
         this.showForTap = showForTap;
     }
@@ -38,26 +37,11 @@ public final class Redraws implements LinkListener {
         } else if (onScreen && isAnswered(now)) {
             showForTap.accept(ScreenState.answer(update));
         } else {
-            pipeline.onScreenUpdate(update);
+            super.onScreenUpdate(update);
         }
     }
 
     private static boolean isAnswered(ScreenState state) {
         return ScreenState.MEMBER.equals(state.state()) || ScreenState.PRINT_FALLBACK.equals(state.state());
-    }
-
-    @Override
-    public void onTapKept(String tapId, boolean linkUp) {
-        pipeline.onTapKept(tapId, linkUp);
-    }
-
-    @Override
-    public void onTapRefused(String tapId, String reason) {
-        pipeline.onTapRefused(tapId, reason);
-    }
-
-    @Override
-    public void onPrintJob(PrintJob job) {
-        pipeline.onPrintJob(job);
     }
 }
