@@ -84,13 +84,19 @@
   async function loadOffers() {
     const offers = await api('GET', '/api/offers');
     const table = $('offers');
-    table.replaceChildren(row(['Offer', 'Title', 'Category', 'Actions'].map((h) => el('b', h))));
+    table.replaceChildren(row(['Offer', 'Title', 'Category', 'State', 'Actions'].map((h) => el('b', h))));
     (Array.isArray(offers) ? offers : offers.offers || []).forEach((o) => {
       const edit = button('Edit', 'edit-' + o.id, async () => { $('offer-json').value = JSON.stringify(o, null, 2); });
       const del = button('Delete', 'delete-' + o.id, async () => { await api('DELETE', op('offers/' + o.id)); await refresh(); });
+      const verb = o.paused ? 'resume' : 'pause';
+      const toggle = button(o.paused ? 'Resume' : 'Pause', verb + '-' + o.id, async () => {
+        await api('POST', op('offers/' + o.id + '/' + verb)); say((o.paused ? 'resumed ' : 'paused ') + o.id); await refresh();
+      });
       const actions = el('span');
-      actions.append(edit, ' ', del);
-      table.append(row([o.id, o.title || '', o.category || '', actions]));
+      actions.append(edit, ' ', toggle, ' ', del);
+      const tr = row([o.id, o.title || '', o.category || '', o.paused ? 'paused' : 'running', actions]);
+      tr.id = 'offer-' + o.id;
+      table.append(tr);
     });
   }
 

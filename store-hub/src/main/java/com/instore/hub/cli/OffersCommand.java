@@ -10,7 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** {@code storectl offers ...}: list, show, create or replace from a JSON file, delete. */
+/** {@code storectl offers ...}: list, show, create or replace from a JSON file, pause, resume, delete. */
 @Command(name = "offers", mixinStandardHelpOptions = true, description = "The store's offers.")
 final class OffersCommand {
     @Mixin
@@ -41,6 +41,17 @@ final class OffersCommand {
     int replace(@Parameters(paramLabel = "OFFER_ID") String id, @Parameters(paramLabel = "FILE") Path file)
             throws IOException {
         return call("PUT", "offers/" + id, Files.readString(file));
+    }
+
+    @Command(name = "pause", mixinStandardHelpOptions = true,
+            description = "Pauses an offer: no shopper gets it until it is resumed.")
+    int pause(@Parameters(paramLabel = "OFFER_ID") String id) {
+        return call("POST", "offers/" + id + "/pause", null);
+    }
+
+    @Command(name = "resume", mixinStandardHelpOptions = true, description = "Resumes a paused offer.")
+    int resume(@Parameters(paramLabel = "OFFER_ID") String id) {
+        return call("POST", "offers/" + id + "/resume", null);
     }
 
     @Command(name = "delete", mixinStandardHelpOptions = true, description = "Deletes an offer.")

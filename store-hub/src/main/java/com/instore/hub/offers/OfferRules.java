@@ -5,7 +5,7 @@ import com.instore.hub.members.Tier;
 import java.time.LocalTime;
 
 /**
- * Eligibility: tier (or ANONYMOUS), segment, minimum visits, zone and kiosk, days and hours, consent, stock and the global
+ * Eligibility: not paused, tier (or ANONYMOUS), segment, minimum visits, zone and kiosk, days and hours, consent, stock and the global
  * budget as counted so far (the coupon budget is enforced again, atomically, when a coupon is issued). Stateless.
  */
 final class OfferRules {
@@ -13,7 +13,7 @@ final class OfferRules {
     }
 
     static boolean eligible(OfferSpec offer, Audience a, OfferCounters.Counts counts) {
-        return audience(offer, a) && place(offer, a) && time(offer, a) && available(offer, counts);
+        return !offer.pausedByOperator() && audience(offer, a) && place(offer, a) && time(offer, a) && available(offer, counts);
     }
 
     private static boolean audience(OfferSpec o, Audience a) {

@@ -18,7 +18,8 @@ import java.util.Optional;
  * The offer catalogue over REST, written through to config/offers.yaml. {@code GET /api/offers}: every offer (and why the
  * file on disk was refused, if it was). {@code GET /api/offers/{id}}. {@code POST /api/offers}: adds one (201; 409 when the
  * id exists). {@code PUT /api/offers/{id}}: replaces one. {@code DELETE /api/offers/{id}} (204). Invalid offers get 400
- * with every problem. Changes need the API token. Blocking handlers (virtual threads).
+ * with every problem. {@code POST /api/offers/{id}/pause} and {@code /resume}: a paused offer is never picked for a
+ * shopper until resumed (200 with the offer). Changes need the API token. Blocking handlers (virtual threads).
  */
 public final class OfferService implements HttpService {
     private final Offers offers;
@@ -37,7 +38,9 @@ public final class OfferService implements HttpService {
                 .get("/api/offers/{id}", this::one)
                 .post("/api/offers", guard.guard(this::create))
                 .put("/api/offers/{id}", guard.guard(this::replace))
-                .delete("/api/offers/{id}", guard.guard(this::delete));
+                .delete("/api/offers/{id}", guard.guard(this::delete))
+                .post("/api/offers/{id}/pause", guard.guard((req, res) -> pause(req, res, true)))
+                .post("/api/offers/{id}/resume", guard.guard((req, res) -> pause(req, res, false)));
     }
 
     /** The catalogue, and the problems of the file on disk when it was refused. */
@@ -92,6 +95,16 @@ public final class OfferService implements HttpService {
         }
         offers.catalogue().change(id, null);
         res.status(Status.NO_CONTENT_204).send();
+    }
+
+    private void pause(ServerRequest req, ServerResponse res, boolean paused) throws IOException {
+        String id = req.path().pathParameters().get("id");
+        Optional<OfferSpec> offer = offers.pause(id, paused);
+        if (offer.isEmpty()) {
+            error(res, Status.NOT_FOUND_404, List.of("no offer " + id));
+        } else {
+            guard.send(res, offer.get());
+        }
     }
 
     private void apply(ServerResponse res, String replaces, OfferSpec offer, Status success) throws IOException {

@@ -27,12 +27,14 @@ import java.util.regex.Pattern;
  * @param budget       the offer's global budget: coupons issued and/or redemptions
  * @param couponDays   how long a coupon is valid (days, default 7)
  * @param coupon       whether members get a printable coupon (default true; false for information only)
+ * @param paused       paused by an operator: never selected for a shopper until resumed (default false)
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record OfferSpec(String id, String title, String detail, String category, List<String> tiers, List<String> segments,
                         @JsonProperty("min-visits") Integer minVisits, List<String> zones, List<String> kiosks,
                         List<String> days, String hours, Boolean personalised, Long stock, Caps caps, Budget budget,
-                        @JsonProperty("coupon-days") Integer couponDays, Boolean coupon) {
+                        @JsonProperty("coupon-days") Integer couponDays, Boolean coupon,
+                        Boolean paused) {
     static final String ANONYMOUS = "ANONYMOUS";
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9_-]{0,63}");
     private static final Pattern HOURS = Pattern.compile("(\\d{2}:\\d{2})-(\\d{2}:\\d{2})");
@@ -91,6 +93,17 @@ public record OfferSpec(String id, String title, String detail, String category,
     /** Not aimed at the person: no segment, no minimum visits, not marked personalised. */
     boolean generic() {
         return !Boolean.TRUE.equals(personalised) && segments.isEmpty() && minimumVisits() == 0;
+    }
+
+    /** Whether an operator paused it (then no shopper gets it, whatever else fits). */
+    public boolean pausedByOperator() {
+        return Boolean.TRUE.equals(paused);
+    }
+
+    /** This offer, paused or running ({@code paused} false is written as absent, the default). */
+    OfferSpec withPaused(boolean pause) {
+        return new OfferSpec(id, title, detail, category, tiers, segments, minVisits, zones, kiosks, days, hours, personalised,
+                stock, caps, budget, couponDays, coupon, pause ? Boolean.TRUE : null);
     }
 
     int minimumVisits() {

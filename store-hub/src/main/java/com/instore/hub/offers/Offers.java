@@ -68,7 +68,7 @@ public final class Offers {
     public List<Offer> select(Optional<Tier> tier) {
         String audience = tier.map(Tier::name).orElse(OfferSpec.ANONYMOUS);
         return catalogue.offers().stream()
-                .filter(o -> o.tiers().contains(audience) && o.generic())
+                .filter(o -> o.tiers().contains(audience) && o.generic() && !o.pausedByOperator())
                 .sorted(Comparator.comparingInt(o -> o.tiers().size()))
                 .limit(MAX_SHOWN)
                 .map(o -> OfferPicker.wire(o, false))
@@ -87,6 +87,23 @@ public final class Offers {
     /** An offer of the current catalogue. */
     public Optional<OfferSpec> find(String offerId) {
         return catalogue.find(offerId);
+    }
+
+    /**
+     * Pauses or resumes an offer, written through to the offers file (so a pause survives a restart); the next tap's pick
+     * already sees it. Empty when there is no such offer. Blocking (file write); serialised with other changes.
+     */
+    public Optional<OfferSpec> pause(String offerId, boolean paused) throws IOException {
+        Optional<OfferSpec> offer = catalogue.find(offerId);
+        if (offer.isEmpty()) {
+            return Optional.empty();
+        }
+        OfferSpec changed = offer.get().withPaused(paused);
+        List<String> problems = catalogue.change(offerId, changed);
+        if (!problems.isEmpty()) {
+            throw new IOException("offers: " + String.join("; ", problems));
+        }
+        return Optional.of(changed);
     }
 
     /** Checks the offers file and reloads it when it changed; never throws (a bad file is logged and kept out). */

@@ -71,6 +71,26 @@ class StoreCtlIT {
     }
 
     @Test
+    void offersPause_thenResume_changesTheOfferAndIsAudited() throws Exception {
+        Run paused = storectl("offers", "pause", "latte-2for1", "--json", "--hub", hubUrl(), "--token-file",
+                operatorToken.toString());
+        assertThat(paused.exit()).as(paused.err()).isZero();
+        assertThat(hub.json(paused.out()).path("paused").asBoolean()).isTrue();
+        assertThat(hub.getJson("/api/offers/latte-2for1").path("paused").asBoolean()).isTrue();
+
+        Run resumed = storectl("offers", "resume", "latte-2for1", "--json", "--hub", hubUrl(), "--token-file",
+                operatorToken.toString());
+        assertThat(resumed.exit()).as(resumed.err()).isZero();
+        assertThat(hub.getJson("/api/offers/latte-2for1").has("paused")).isFalse();
+        assertThat(storectl("offers", "pause", "no-such-offer", "--hub", hubUrl(), "--token-file",
+                operatorToken.toString()).exit()).isEqualTo(4);
+        assertThat(storectl("offers", "pause", "latte-2for1", "--hub", hubUrl(), "--token-file",
+                staffToken.toString()).exit()).isEqualTo(3);
+        Run audit = storectl("audit", "--json", "--hub", hubUrl(), "--token-file", operatorToken.toString());
+        assertThat(audit.out()).contains("offers/latte-2for1/pause", "offers/latte-2for1/resume");
+    }
+
+    @Test
     void exitCodes_usage2_notAllowed3_unreachable5() throws Exception {
         assertThat(storectl("kiosks", "frobnicate").exit()).isEqualTo(2);
         assertThat(storectl("kiosks", "list", "--hub", hubUrl()).exit()).isEqualTo(3);

@@ -113,6 +113,36 @@ class TapPipelineTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(TestDb.class)
+    void tap_afterOfferPaused_neverGetsIt_andGetsItAgainAfterResume(TestDb db) throws Exception {
+        try (ShopFixture shop = ShopFixture.open(db, dir)) {
+            String offer = shop.answer(COFFEE, shop.card(COFFEE, CAMILLE)).offers().getFirst().id();
+
+            shop.offers.pause(offer, true);
+            ScreenUpdate paused = shop.answer(COFFEE, shop.card(COFFEE, CAMILLE));
+            ScreenUpdate anonymous = shop.answer(COFFEE, shop.card(COFFEE, "04FFFFFFFFFF01"));
+            shop.offers.pause(offer, false);
+            ScreenUpdate resumed = shop.answer(COFFEE, shop.card(COFFEE, CAMILLE));
+
+            assertThat(paused.offers()).extracting(o -> o.id()).doesNotContain(offer);
+            assertThat(anonymous.offers()).extracting(o -> o.id()).doesNotContain(offer);
+            assertThat(resumed.offers()).extracting(o -> o.id()).contains(offer);
+            assertThat(shop.offers.find(offer).orElseThrow().pausedByOperator()).isFalse();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDb.class)
+    void tap_pausedWelcomeOffer_isNotShownToAnonymousShoppers(TestDb db) throws Exception {
+        try (ShopFixture shop = ShopFixture.open(db, dir)) {
+            shop.offers.pause("welcome-coffee", true);
+
+            assertThat(shop.answer(COFFEE, shop.card(COFFEE, "04FFFFFFFFFF01")).offers()).isEmpty();
+            assertThat(shop.offers.select(java.util.Optional.empty())).isEmpty();
+        }
+    }
+
     private static void assertReason(ShopFixture shop, Inbound in, String reason) {
         assertThatThrownBy(() -> shop.pipeline.handle(in)).isInstanceOfSatisfying(InvalidInbound.class,
                 e -> assertThat(e.reason()).isEqualTo(reason));
