@@ -122,6 +122,29 @@
     await api('PUT', op('offers/' + offer.id), offer).catch(() => api('POST', op('offers'), offer));
     say('saved offer ' + offer.id); await refresh();
   }));
+  $('member-search').addEventListener('submit', run(async () => {
+    const by = $('member-by').value;
+    const table = $('member-found');
+    table.replaceChildren(row(['Member', 'Name', 'Tier', 'Points', 'Visits', 'Last visit', 'Consents', 'Credentials',
+      'Live coupons'].map((h) => el('b', h))));
+    let found = [];
+    try {
+      found = (await api('GET', op('members/search?' + by + '=' + encodeURIComponent($('member-query').value.trim())))).members;
+    } catch (err) {
+      if (!String(err.message).startsWith('404')) throw err;
+      say('no member matches');
+    }
+    found.forEach((m) => {
+      const consents = Object.entries(m.consents || {}).filter(([, v]) => v).map(([k]) => k).join(', ') || 'none';
+      const pick = button(m.memberId, 'member-pick-' + m.memberId, async () => { $('member-id').value = m.memberId; });
+      const tr = row([pick, m.firstName || '(no consent)', m.tier, String(m.points), String(m.visits),
+        m.lastVisit ? new Date(m.lastVisit).toLocaleString() : '-', consents,
+        (m.credentials || []).map((c) => c.type.toLowerCase()).join(', ') || '-', String(m.liveCoupons)]);
+      tr.id = 'member-' + m.memberId;
+      table.append(tr);
+    });
+    await loadAudit();
+  }));
   $('member-export').addEventListener('click', run(async () => {
     const data = await api('GET', op('members/' + encodeURIComponent($('member-id').value.trim()) + '/export'));
     $('member-result').textContent = JSON.stringify(data, null, 2); await loadAudit();

@@ -64,7 +64,8 @@ final class Shoppers {
         MemberRecords records = new MemberRecords(db, members, identity, offers.coupons());
         Erasure erasure = new Erasure(db, identity, offers.coupons(), codec, taps::clearScreen, clock);
         retention = Retention.from(hub.get("retention"), db, clock);
-        memberService = new MemberService(db, members, identity, records, erasure, codec, guard, clock);
+        memberService = new MemberService(db, members, identity, records, erasure,
+                new com.instore.hub.members.MemberSearch(db, members, storeSecret), codec, guard, clock);
         joinService = new JoinService(db, invites, members, identity, records, erasure, offers::categories,
                 fleet.storeName(), config.publicUrl(), guard, clock);
         couponService = new CouponService(offers.coupons(), fleet.storeId(), codec, guard, clock);

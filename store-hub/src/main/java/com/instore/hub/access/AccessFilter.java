@@ -55,8 +55,8 @@ final class AccessFilter implements Filter {
         } else {
             req.context().register(caller.get());
             chain.proceed();
-            if (!SAFE.contains(req.prologue().method())) {
-                audit.record(caller.get().name(), req.prologue().method().text(), req.path().path(), res.status().code());
+            if (AccessPolicy.audited(req.prologue().method(), req.path().path())) {
+                audit.record(caller.get().name(), req.prologue().method().text(), auditTarget(req), res.status().code());
             }
         }
     }
@@ -80,6 +80,12 @@ final class AccessFilter implements Filter {
             return Optional.of(new Principal("shared-token", Role.OPERATOR, ""));
         }
         return sessions.token(token);
+    }
+
+    /** The path and the names of the query parameters, never their values (a searched card UID stays out of the log). */
+    private static String auditTarget(ServerRequest req) {
+        var names = req.query().names();
+        return names.isEmpty() ? req.path().path() : req.path().path() + "?" + String.join("&", new java.util.TreeSet<>(names));
     }
 
     private static boolean csrfOk(ServerRequest req, Principal caller) {

@@ -59,6 +59,15 @@ final class AccessPolicy {
         return Optional.of(Role.OPERATOR);
     }
 
+    /**
+     * Whether the call goes to the audit log: every change, and every read of members' data (support's search and
+     * export are accesses to personal data).
+     */
+    static boolean audited(Method method, String path) {
+        boolean read = method == Method.GET || method == Method.HEAD || method == Method.OPTIONS;
+        return !read || path.startsWith("/api/members/") || path.startsWith("/operator/api/members/");
+    }
+
     static boolean matches(String pattern, String path) {
         String[] want = pattern.split("/", -1);
         String[] have = path.split("/", -1);

@@ -58,6 +58,26 @@ public final class StoreCtl implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
+        @Command(name = "find", mixinStandardHelpOptions = true,
+                description = "Finds a member for support by id, card UID or phone credential id (exit 4: no match).")
+        int find(@CommandLine.Option(names = "--id", paramLabel = "MEMBER_ID") String id,
+                 @CommandLine.Option(names = "--card", paramLabel = "UID", description = "As printed or read: 04:A2:2B:1A...")
+                 String card,
+                 @CommandLine.Option(names = "--phone", paramLabel = "CREDENTIAL_ID") String phone) {
+            Map<String, String> given = new java.util.LinkedHashMap<>();
+            java.util.stream.Stream.of(Map.entry("id", String.valueOf(id)), Map.entry("card", String.valueOf(card)),
+                    Map.entry("phone", String.valueOf(phone))).filter(e -> !e.getValue().equals("null"))
+                    .forEach(e -> given.put(e.getKey(), e.getValue()));
+            if (given.size() != 1) {
+                spec.commandLine().getErr().println("storectl: give exactly one of --id, --card, --phone");
+                return Hub.USAGE;
+            }
+            var only = given.entrySet().iterator().next();
+            return hub.call(spec.commandLine().getOut(), spec.commandLine().getErr(), "GET", "members/search?"
+                    + only.getKey() + "=" + java.net.URLEncoder.encode(only.getValue(), java.nio.charset.StandardCharsets.UTF_8),
+                    null);
+        }
+
         @Command(name = "export", mixinStandardHelpOptions = true, description = "Everything the hub holds about a member.")
         int export(@Parameters(paramLabel = "MEMBER_ID") String id) {
             return hub.call(spec.commandLine().getOut(), spec.commandLine().getErr(), "GET", "members/" + id + "/export", null);

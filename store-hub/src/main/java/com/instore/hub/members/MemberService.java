@@ -24,7 +24,8 @@ import java.util.Optional;
  * {@code DELETE /api/members/{id}}: erasure (see {@link Erasure}). {@code PUT /api/members/{id}/consents} with
  * {@code {"recognition":true,"personalised":false,"nameOnCoupons":false}}; {@code PUT /api/members/{id}/preferences} with
  * {@code {"preferences":["coffee"]}}; {@code POST /api/members/{id}/credentials} links a credential (see
- * {@link CredentialLinks}). Blocking handlers.
+ * {@link CredentialLinks}). {@code GET /api/members/search?id=|card=|phone=}: support's search ({@link MemberSearch}),
+ * 404 when nothing matches; the access layer audits every read of members' data. Blocking handlers.
  */
 public final class MemberService implements HttpService {
     private final Database db;
@@ -35,9 +36,10 @@ public final class MemberService implements HttpService {
     private final MessageCodec json;
     private final ApiGuard guard;
     private final Clock clock;
+    private final MemberSearch search;
 
     public MemberService(Database db, Members members, Identity identity, MemberRecords records, Erasure erasure,
-                         MessageCodec json, ApiGuard guard, Clock clock) {
+                         MemberSearch search, MessageCodec json, ApiGuard guard, Clock clock) {
         this.db = db;
         this.members = members;
         this.records = records;
@@ -46,11 +48,13 @@ public final class MemberService implements HttpService {
         this.json = json;
         this.guard = guard;
         this.clock = clock;
+        this.search = search;
     }
 
     @Override
     public void routing(HttpRules rules) {
-        rules.get("/api/members/{id}/export", guard.guard(this::export))
+        rules.get("/api/members/search", guard.guard(this::search))
+                .get("/api/members/{id}/export", guard.guard(this::export))
                 .delete("/api/members/{id}", guard.guard(this::erase))
                 .put("/api/members/{id}/consents", guard.guard(this::consents))
                 .put("/api/members/{id}/preferences", guard.guard(this::preferences))
@@ -63,6 +67,25 @@ public final class MemberService implements HttpService {
 
     private void export(ServerRequest req, ServerResponse res) throws SQLException {
         reply(res, records.export(id(req), clock.instant()));
+    }
+
+    private void search(ServerRequest req, ServerResponse res) throws SQLException {
+        var query = req.query();
+        List<MemberSearch.By> given = java.util.Arrays.stream(MemberSearch.By.values())
+                .filter(b -> query.contains(b.name().toLowerCase(java.util.Locale.ROOT))).toList();
+        if (given.size() != 1) {
+            res.status(Status.BAD_REQUEST_400);
+            guard.send(res, Map.of("error", "give exactly one of id=, card= (a card UID) or phone= (a phone credential id)"));
+            return;
+        }
+        try {
+            List<MemberSearch.SupportView> found = search.find(given.getFirst(),
+                    query.get(given.getFirst().name().toLowerCase(java.util.Locale.ROOT)), clock.instant());
+            reply(res, found.isEmpty() ? Optional.empty() : Optional.of(Map.of("members", found)));
+        } catch (IllegalArgumentException e) {
+            res.status(Status.BAD_REQUEST_400);
+            guard.send(res, Map.of("error", e.getMessage()));
+        }
     }
 
     private void erase(ServerRequest req, ServerResponse res) throws SQLException {

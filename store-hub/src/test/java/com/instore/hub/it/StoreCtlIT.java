@@ -91,6 +91,24 @@ class StoreCtlIT {
     }
 
     @Test
+    void membersFind_byCardUid_findsTheHolder_auditedWithoutTheUid() throws Exception {
+        Run found = storectl("members", "find", "--card", "04:A2:2B:1A:5C:80:01", "--json", "--hub", hubUrl(),
+                "--token-file", operatorToken.toString());
+        assertThat(found.exit()).as(found.err()).isZero();
+        assertThat(hub.json(found.out()).path("members").get(0).path("memberId").asText()).isEqualTo("m-0001");
+        assertThat(storectl("members", "find", "--card", "04FFFFFFFFFF01", "--hub", hubUrl(), "--token-file",
+                operatorToken.toString()).exit()).isEqualTo(4);
+        assertThat(storectl("members", "find", "--card", "zz", "--hub", hubUrl(), "--token-file",
+                operatorToken.toString()).exit()).isEqualTo(1);
+        assertThat(storectl("members", "find", "--hub", hubUrl(), "--token-file", operatorToken.toString()).exit())
+                .isEqualTo(2);
+        assertThat(storectl("members", "find", "--id", "m-0001", "--hub", hubUrl(), "--token-file",
+                staffToken.toString()).exit()).isEqualTo(3);
+        String audit = storectl("audit", "--json", "--hub", hubUrl(), "--token-file", operatorToken.toString()).out();
+        assertThat(audit).contains("members/search?card").doesNotContain("04:A2").doesNotContain("04A22B");
+    }
+
+    @Test
     void exitCodes_usage2_notAllowed3_unreachable5() throws Exception {
         assertThat(storectl("kiosks", "frobnicate").exit()).isEqualTo(2);
         assertThat(storectl("kiosks", "list", "--hub", hubUrl()).exit()).isEqualTo(3);
