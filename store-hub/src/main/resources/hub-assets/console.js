@@ -107,7 +107,52 @@
     entries.forEach((a) => table.append(row([new Date(a.at).toLocaleString(), a.actor, a.action, a.target, String(a.outcome)])));
   }
 
-  async function refresh() { await Promise.all([loadKiosks(), loadOffers(), loadAudit()]); }
+  let admin = false;
+  function showPassword(user, password) {
+    $('user-password').textContent = 'password for ' + user + ' (shown once, hand it over safely): ' + password;
+  }
+  async function loadUsers() {
+    if (!admin) return;
+    const users = await api('GET', '/api/users');
+    const table = $('users');
+    table.replaceChildren(row(['User', 'Role', 'State', 'Actions'].map((h) => el('b', h))));
+    users.forEach((u) => {
+      const role = el('select', undefined, {id: 'role-' + u.username});
+      ['staff', 'operator', 'admin'].forEach((r) => {
+        const o = el('option', r, {value: r});
+        if (u.role.toLowerCase() === r) o.selected = true;
+        role.append(o);
+      });
+      const userAction = (text, id, method, path, after) => button(text, id + '-' + u.username, async () => {
+        const result = await api(method, '/api/users/' + encodeURIComponent(u.username) + path,
+          method === 'PUT' ? {role: role.value} : undefined);
+        if (after) after(result); else say(text.toLowerCase() + ': ' + u.username);
+        await Promise.all([loadUsers(), loadAudit()]);
+      });
+      const actions = el('span');
+      actions.append(role, ' ', userAction('Set role', 'set-role', 'PUT', '/role'), ' ',
+        userAction('Reset password', 'reset', 'POST', '/password', (r) => showPassword(u.username, r.password)), ' ',
+        u.disabled ? userAction('Enable', 'enable', 'POST', '/enable') : userAction('Disable', 'disable', 'POST', '/disable'),
+        ' ', userAction('Unlock', 'unlock', 'POST', '/unlock'), ' ', button('Delete', 'delete-user-' + u.username, async () => {
+          if (!confirm('Delete user ' + u.username + '?')) return;
+          await api('DELETE', '/api/users/' + encodeURIComponent(u.username)); say('deleted ' + u.username);
+          await Promise.all([loadUsers(), loadAudit()]);
+        }));
+      const state = [u.disabled ? 'disabled' : 'enabled', u.locked ? 'locked' : ''].filter((x) => x).join(', ');
+      const tr = row([u.username, u.role.toLowerCase(), state, actions]);
+      tr.id = 'user-' + u.username;
+      table.append(tr);
+    });
+  }
+
+  async function refresh() { await Promise.all([loadKiosks(), loadOffers(), loadAudit(), loadUsers()]); }
+
+  $('create-user').addEventListener('submit', run(async () => {
+    const name = $('new-user-name').value.trim();
+    const created = await api('POST', '/api/users', {username: name, role: $('new-user-role').value});
+    showPassword(name, created.password);
+    await Promise.all([loadUsers(), loadAudit()]);
+  }));
 
   $('create-kiosk').addEventListener('submit', run(async () => {
     const id = $('new-kiosk-id').value.trim();
@@ -155,5 +200,10 @@
     $('member-result').textContent = JSON.stringify(await api('DELETE', op('members/' + encodeURIComponent(id))), null, 2);
     await loadAudit();
   }));
-  run(async () => { csrf = (await api('GET', '/api/me')).csrf; await refresh(); setInterval(() => loadKiosks().catch(() => {}), 5000); })();
+  run(async () => {
+    const me = await api('GET', '/api/me');
+    csrf = me.csrf;
+    admin = me.role === 'ADMIN';
+    $('users-section').hidden = !admin;
+    await refresh(); setInterval(() => loadKiosks().catch(() => {}), 5000); })();
 }());

@@ -9,12 +9,23 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Users with their role and Argon2id password hash, and the lockout after repeated failures. Blocking (database);
- * thread-safe.
+ * Users with their role and Argon2id password hash, the lockout after repeated failures, and the admin's changes (role,
+ * password reset, disable, unlock, delete) which never leave the hub without an enabled admin. Blocking (database);
+ * thread-safe; each change is one transaction.
  */
 final class Users {
     /** A user as the admin pages list them: never the hash. */
-    record User(String username, Role role, boolean locked) {
+    record User(String username, Role role, boolean locked, boolean disabled) {
+    }
+
+    /** A change refused because it would leave no enabled admin, or because there is no such user. */
+    static final class Refused extends Exception {
+        final boolean missing;
+
+        Refused(String message, boolean missing) {
+            super(message);
+            this.missing = missing;
+        }
     }
 
     /** Why a login failed or succeeded. */
@@ -40,19 +51,82 @@ final class Users {
                 + " VALUES (?, ?, ?, ?)", username, role.name(), Passwords.hash(password), clock.millis()));
     }
 
-    boolean delete(String username) throws SQLException {
-        return db.withConnection(c -> Sql.update(c, "DELETE FROM hub_users WHERE username = ?", username)) == 1;
+    /** Deletes the user and their sessions. */
+    void delete(String username) throws SQLException, Refused {
+        change(username, true, "DELETE FROM hub_users WHERE username = ?", username);
+        endSessions(username);
+    }
+
+    void setRole(String username, Role role) throws SQLException, Refused {
+        change(username, role != Role.ADMIN, "UPDATE hub_users SET role = ? WHERE username = ?", role.name(), username);
+    }
+
+    /** Disables (sessions end at once, logins refused) or enables the user. */
+    void setDisabled(String username, boolean disabled) throws SQLException, Refused {
+        change(username, disabled, "UPDATE hub_users SET disabled = ? WHERE username = ?", disabled, username);
+        if (disabled) {
+            endSessions(username);
+        }
+    }
+
+    /** A new random password (returned once, kept only as its hash); also lifts a lockout. */
+    String resetPassword(String username) throws SQLException, Refused {
+        String password = com.instore.hub.secrets.SecretFile.newSecret();
+        change(username, false, "UPDATE hub_users SET password_hash = ?, failures = 0, locked_until_ms = 0"
+                + " WHERE username = ?", Passwords.hash(password), username);
+        return password;
+    }
+
+    void unlock(String username) throws SQLException, Refused {
+        change(username, false, "UPDATE hub_users SET failures = 0, locked_until_ms = 0 WHERE username = ?", username);
+    }
+
+    /**
+     * Runs {@code sql} on one user in a transaction; when {@code mayRemoveAdmin}, refuses it if it would leave no enabled
+     * admin (checked after the change, then rolled back).
+     */
+    private void change(String username, boolean mayRemoveAdmin, String sql, Object... args) throws SQLException, Refused {
+        String outcome;
+        try {
+            outcome = db.inTransaction(c -> {
+                if (Sql.update(c, sql, args) != 1) {
+                    return "missing";
+                }
+                if (mayRemoveAdmin && Sql.count(c, "SELECT COUNT(*) FROM hub_users WHERE role = ? AND disabled = ?",
+                        Role.ADMIN.name(), false) == 0) {
+                    throw new LastAdmin();
+                }
+                return "ok";
+            });
+        } catch (LastAdmin e) {
+            throw new Refused(e.getMessage(), false);
+        }
+        if (outcome.equals("missing")) {
+            throw new Refused("no user " + username, true);
+        }
+    }
+
+    /** Thrown inside the transaction so that it rolls back; turned into {@link Refused}. */
+    private static final class LastAdmin extends RuntimeException {
+        LastAdmin() {
+            super("this would leave the hub without an enabled admin", null, false, false);
+        }
+    }
+
+    private void endSessions(String username) throws SQLException {
+        db.withConnection(c -> Sql.update(c, "DELETE FROM hub_sessions WHERE username = ?", username));
     }
 
     List<User> list() throws SQLException {
         long now = clock.millis();
-        return db.withConnection(c -> Sql.list(c, "SELECT username, role, locked_until_ms FROM hub_users ORDER BY username",
-                rs -> new User(rs.getString(1), Role.valueOf(rs.getString(2)), rs.getLong(3) > now)));
+        return db.withConnection(c -> Sql.list(c, "SELECT username, role, locked_until_ms, disabled FROM hub_users"
+                + " ORDER BY username", rs -> new User(rs.getString(1), Role.valueOf(rs.getString(2)), rs.getLong(3) > now,
+                rs.getBoolean(4))));
     }
 
     Optional<Role> role(String username) throws SQLException {
-        return db.withConnection(c -> Sql.one(c, "SELECT role FROM hub_users WHERE username = ?",
-                rs -> Role.valueOf(rs.getString(1)), username));
+        return db.withConnection(c -> Sql.one(c, "SELECT role FROM hub_users WHERE username = ? AND disabled = ?",
+                rs -> Role.valueOf(rs.getString(1)), username, false));
     }
 
     /** Checks a password; counts failures and locks the account after {@code maxFailures} in a row. */
@@ -60,9 +134,10 @@ final class Users {
         record Row(String hash, int failures, long lockedUntil) {
         }
         Optional<Row> row = db.withConnection(c -> Sql.one(c, "SELECT password_hash, failures, locked_until_ms"
-                + " FROM hub_users WHERE username = ?", rs -> new Row(rs.getString(1), rs.getInt(2), rs.getLong(3)), username));
+                + " FROM hub_users WHERE username = ? AND disabled = ?", rs -> new Row(rs.getString(1), rs.getInt(2),
+                rs.getLong(3)), username, false));
         if (row.isEmpty()) {
-            Passwords.hash(password); // same work as a real check: no timing hint that the user does not exist
+            Passwords.hash(password); // same work as a real check: no hint that the user does not exist or is disabled
             return Login.WRONG;
         }
         if (row.get().lockedUntil() > clock.millis()) {

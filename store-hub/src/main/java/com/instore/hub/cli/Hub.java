@@ -47,10 +47,13 @@ final class Hub {
 
     private final ObjectMapper mapper = new ObjectMapper();
 
-    /** Calls {@code method /operator/api/path} with an optional JSON body; prints the answer; returns the exit code. */
+    /**
+     * Calls {@code method /operator/api/path} (or {@code path} itself when it starts with a slash) with an optional JSON
+     * body; prints the answer; returns the exit code.
+     */
     int call(PrintWriter out, PrintWriter err, String method, String path, String body) {
         try {
-            HttpResponse<String> res = send(method, "/operator/api/" + path, body);
+            HttpResponse<String> res = send(method, path.startsWith("/") ? path : "/operator/api/" + path, body);
             return answer(out, err, res);
         } catch (ConnectException e) {
             err.println("storectl: cannot reach the hub at " + url + " (is it running? --hub URL)");

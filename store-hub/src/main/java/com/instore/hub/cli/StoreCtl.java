@@ -19,7 +19,7 @@ import java.util.concurrent.Callable;
 @Command(name = "storectl", mixinStandardHelpOptions = true, version = "storectl 1",
         description = "Runs the store's fleet from the command line (a running hub, an API token).",
         subcommands = {KiosksCommand.class, OffersCommand.class, StoreCtl.Members.class, StoreCtl.Audit.class,
-                TokenCommand.class},
+                TokenCommand.class, UsersCommand.class},
         footer = {"", "Exit codes: 0 done, 1 refused by the hub, 2 usage, 3 not allowed, 4 not found, 5 hub unreachable.",
                 "Token: POST /api/tokens as admin, or `storectl token --user admin --password-file FILE`."})
 public final class StoreCtl implements Callable<Integer> {

@@ -2,6 +2,9 @@ package com.instore.hub.operator;
 
 /** The console's HTML shell; {@code /assets/console.js} fills it from the REST API. */
 final class ConsolePage {
+    private static final String ROLES = "<option value=\"staff\">staff</option><option value=\"operator\">operator</option>"
+            + "<option value=\"admin\">admin</option>";
+
     private ConsolePage() {
     }
 
@@ -27,6 +30,10 @@ final class ConsolePage {
                 + "<input id=\"member-id\" placeholder=\"member id\"> "
                 + "<button id=\"member-export\">Export</button> <button id=\"member-erase\">Erase</button>"
                 + "<pre id=\"member-result\"></pre></section>"
+                + "<section id=\"users-section\" hidden><h2>Users (admin)</h2><table id=\"users\" class=\"table\"></table>"
+                + "<form id=\"create-user\"><h3>New user</h3><input id=\"new-user-name\" placeholder=\"user name\" required>"
+                + " <select id=\"new-user-role\">" + ROLES + "</select> <button id=\"create-user-button\">Create</button>"
+                + "</form><p id=\"user-password\" class=\"code\"></p></section>"
                 + "<section><h2>Audit log</h2><table id=\"audit\" class=\"table\"></table></section>"
                 + "<script src=\"/assets/console.js\"></script></body></html>";
     }

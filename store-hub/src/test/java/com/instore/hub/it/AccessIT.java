@@ -131,6 +131,46 @@ class AccessIT {
         assertThat(right.body()).contains("locked");
     }
 
+    @Test
+    void admin_managesUsers_roleResetDisableUnlock_andNeverRemovesTheLastAdmin() throws Exception {
+        HubSession admin = new HubSession(hub.hub.httpPort());
+        admin.login("admin", adminPassword);
+        HttpResponse<String> created = admin.call("POST", "/api/users", "{\"username\":\"kim\",\"role\":\"staff\"}");
+        assertThat(created.statusCode()).isEqualTo(201);
+        String first = hub.json(created.body()).path("password").asText();
+        HubSession kim = new HubSession(hub.hub.httpPort());
+        assertThat(kim.login("kim", first).statusCode()).isEqualTo(303);
+        assertThat(kim.call("POST", "/api/kiosks/coffee/commands", "{}").statusCode()).isEqualTo(403);
+
+        assertThat(admin.call("PUT", "/api/users/kim/role", "{\"role\":\"operator\"}").statusCode()).isEqualTo(200);
+        assertThat(hub.json(kim.get("/api/me").body()).path("role").asText()).isEqualTo("OPERATOR");
+        assertThat(admin.call("POST", "/api/users/kim/disable", null).statusCode()).isEqualTo(200);
+        assertThat(kim.get("/api/me").statusCode()).isEqualTo(401);
+        assertThat(new HubSession(hub.hub.httpPort()).login("kim", first).statusCode()).isEqualTo(401);
+        assertThat(admin.call("POST", "/api/users/kim/enable", null).statusCode()).isEqualTo(200);
+        String reset = hub.json(admin.call("POST", "/api/users/kim/password", null).body()).path("password").asText();
+        assertThat(reset).isNotEqualTo(first).hasSizeGreaterThanOrEqualTo(32);
+        for (int i = 0; i < 5; i++) {
+            new HubSession(hub.hub.httpPort()).login("kim", "guess-" + i);
+        }
+        assertThat(new HubSession(hub.hub.httpPort()).login("kim", reset).statusCode()).isEqualTo(401);
+        assertThat(admin.call("POST", "/api/users/kim/unlock", null).statusCode()).isEqualTo(200);
+        assertThat(kim.login("kim", reset).statusCode()).isEqualTo(303);
+        for (String route : List.of("GET /api/users", "POST /api/users/sam/password", "PUT /api/users/sam/role",
+                "POST /api/users/sam/disable", "POST /api/users/sam/unlock", "DELETE /api/users/sam")) {
+            String[] parts = route.split(" ");
+            assertThat(kim.call(parts[0], parts[1], "{\"role\":\"admin\"}").statusCode()).as("operator " + route)
+                    .isEqualTo(403);
+        }
+
+        assertThat(admin.call("PUT", "/api/users/admin/role", "{\"role\":\"staff\"}").statusCode()).isEqualTo(409);
+        assertThat(admin.call("POST", "/api/users/admin/disable", null).statusCode()).isEqualTo(409);
+        assertThat(admin.call("DELETE", "/api/users/admin", null).statusCode()).isEqualTo(409);
+        assertThat(admin.call("DELETE", "/api/users/kim", null).statusCode()).isEqualTo(200);
+        assertThat(admin.call("DELETE", "/api/users/kim", null).statusCode()).isEqualTo(404);
+        assertThat(admin.get("/api/audit?limit=50").body()).contains("/api/users/kim/disable", "/api/users/kim/password");
+    }
+
     private HttpResponse<String> anonymous(HttpClient http, String method, String path, String accept) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + hub.hub.httpPort() + path))
                 .header("Accept", accept).method(method, HttpRequest.BodyPublishers.noBody()).build(),

@@ -27,6 +27,7 @@ class StoreCtlIT {
     static RunningHub hub;
     static Path operatorToken;
     static Path staffToken;
+    static Path adminToken;
 
     record Run(int exit, String out, String err) {
     }
@@ -38,6 +39,7 @@ class StoreCtlIT {
         admin.login("admin", SecretFile.read(dir.resolve("admin.password")));
         operatorToken = token(admin, "ops", "operator");
         staffToken = token(admin, "floor", "staff");
+        adminToken = token(admin, "root", "admin");
     }
 
     @AfterAll
@@ -49,7 +51,7 @@ class StoreCtlIT {
     void help_listsTheCommands_andExits0() throws Exception {
         Run run = storectl("--help");
         assertThat(run.exit()).isZero();
-        assertThat(run.out()).contains("kiosks", "offers", "members", "audit", "token", "Exit codes");
+        assertThat(run.out()).contains("kiosks", "offers", "members", "audit", "token", "users", "Exit codes");
         assertThat(storectl("kiosks", "config", "--help").out()).contains("--set");
     }
 
@@ -106,6 +108,22 @@ class StoreCtlIT {
                 staffToken.toString()).exit()).isEqualTo(3);
         String audit = storectl("audit", "--json", "--hub", hubUrl(), "--token-file", operatorToken.toString()).out();
         assertThat(audit).contains("members/search?card").doesNotContain("04:A2").doesNotContain("04A22B");
+    }
+
+    @Test
+    void users_createResetDelete_asAdmin_andAnOperatorIsRefused() throws Exception {
+        Run created = storectl("users", "create", "noor", "--role", "staff", "--json", "--hub", hubUrl(), "--token-file",
+                adminToken.toString());
+        assertThat(created.exit()).as(created.err()).isZero();
+        assertThat(hub.json(created.out()).path("password").asText()).hasSizeGreaterThanOrEqualTo(32);
+        assertThat(storectl("users", "reset-password", "noor", "--hub", hubUrl(), "--token-file", adminToken.toString())
+                .out()).contains("password");
+        assertThat(storectl("users", "role", "admin", "staff", "--hub", hubUrl(), "--token-file", adminToken.toString())
+                .exit()).isEqualTo(1);
+        assertThat(storectl("users", "list", "--hub", hubUrl(), "--token-file", operatorToken.toString()).exit())
+                .isEqualTo(3);
+        assertThat(storectl("users", "delete", "noor", "--hub", hubUrl(), "--token-file", adminToken.toString()).exit())
+                .isZero();
     }
 
     @Test
