@@ -94,7 +94,8 @@ public final class EdgeAgent implements AutoCloseable {
                 .register("/action", new ActionService(config.kiosk(), () -> screen.current().tapId(),
                         payload -> link.publish(config.kiosk().topic(Channel.ACTION), payload, false, null), codec, clock))
                 .register("/health", new HealthService(config.kiosk().toString(), this::mqttConnected,
-                        outbox::health, liveness, codec))
+                        () -> KioskStatuses.health(devices.readerHealth(readerStatus.get())), outbox::health,
+                        liveness, codec))
                 .register("/metrics", new MetricsService(registry));
         management.routes(routing);
         devices.simulatedReader().ifPresent(reader -> routing.register("/simulate", new SimulateService(reader, codec)));

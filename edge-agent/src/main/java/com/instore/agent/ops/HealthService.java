@@ -14,8 +14,9 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /**
- * {@code GET /health}: {@code {"status":"UP","mqtt":{"connected":true},"outbox":{"state":"OK","detail":"3 taps waiting"},
- * "stalled":[]}}. UP (200) means the kiosk serves its page and its working threads beat (the page can show the offline
+ * {@code GET /health}: {@code {"status":"UP","ready":true,"mqtt":{"connected":true},"reader":{"state":"OK",...},
+ * "outbox":{"state":"OK","detail":"3 taps waiting"},"stalled":[]}}. {@code ready} is what a kiosk launcher and the
+ * footprint benchmark wait for: the page is served (this answer), the MQTT link is connected and the reader is open. UP (200) means the kiosk serves its page and its working threads beat (the page can show the offline
  * welcome without the hub); DOWN (503) names the stalled threads, and the systemd watchdog restarts the agent. The MQTT
  * link and the outbox are reported beside the status, not folded into it: restarting fixes neither an absent hub nor
  * a full disk.
@@ -23,14 +24,16 @@ import java.util.function.Supplier;
 public final class HealthService implements HttpService {
     private final String kiosk;
     private final BooleanSupplier mqttConnected;
+    private final Supplier<DeviceHealth> reader;
     private final Supplier<DeviceHealth> outbox;
     private final Liveness liveness;
     private final MessageCodec codec;
 
-    public HealthService(String kiosk, BooleanSupplier mqttConnected, Supplier<DeviceHealth> outbox, Liveness liveness,
-                         MessageCodec codec) {
+    public HealthService(String kiosk, BooleanSupplier mqttConnected, Supplier<DeviceHealth> reader,
+                         Supplier<DeviceHealth> outbox, Liveness liveness, MessageCodec codec) {
         this.kiosk = kiosk;
         this.mqttConnected = mqttConnected;
+        this.reader = reader;
         this.outbox = outbox;
         this.liveness = liveness;
         this.codec = codec;
@@ -45,11 +48,15 @@ public final class HealthService implements HttpService {
         List<String> stalled = liveness.stalled();
         res.header(HeaderValues.CONTENT_TYPE_JSON).header(HeaderValues.CACHE_NO_CACHE);
         res.status(stalled.isEmpty() ? Status.OK_200 : Status.SERVICE_UNAVAILABLE_503);
-        res.send(codec.encode(new Health(stalled.isEmpty() ? "UP" : "DOWN", kiosk,
-                new Mqtt(mqttConnected.getAsBoolean()), outbox.get(), stalled)));
+        boolean connected = mqttConnected.getAsBoolean();
+        DeviceHealth readerHealth = reader.get();
+        boolean ready = stalled.isEmpty() && connected && readerHealth.state() != DeviceHealth.State.OFFLINE;
+        res.send(codec.encode(new Health(stalled.isEmpty() ? "UP" : "DOWN", ready, kiosk, new Mqtt(connected),
+                readerHealth, outbox.get(), stalled)));
     }
 
-    record Health(String status, String kiosk, Mqtt mqtt, DeviceHealth outbox, List<String> stalled) {
+    record Health(String status, boolean ready, String kiosk, Mqtt mqtt, DeviceHealth reader, DeviceHealth outbox,
+                  List<String> stalled) {
     }
 
     record Mqtt(boolean connected) {
