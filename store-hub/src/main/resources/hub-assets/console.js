@@ -1,5 +1,5 @@
-// Operator console: every action is a REST call (through /operator/api/, which checks the operator role and records the
-// caller in the audit log). Text goes through textContent only.
+// Operator console: every action is a REST call to /api/... with the session (the access layer checks the role, the
+// CSRF header and records the caller in the audit log). Text goes through textContent only.
 (function () {
   'use strict';
   const $ = (id) => document.getElementById(id);
@@ -19,7 +19,7 @@
     if (!res.ok) throw new Error(res.status + ': ' + (data && data.error ? data.error : text));
     return data;
   }
-  const op = (path) => '/operator/api/' + path;
+  const op = (path) => '/api/' + path;
   function say(text, bad) {
     const m = el('div', text, {class: 'alert ' + (bad ? 'critical' : 'warning'), id: 'message-text'});
     $('message').replaceChildren(m);

@@ -6,7 +6,6 @@ import com.instore.hub.db.Database;
 import com.instore.hub.kiosks.Fleet;
 import com.instore.hub.mqtt.HubClient;
 import com.instore.hub.provisioning.BrokerEndpoints;
-import com.instore.hub.provisioning.OperatorGuard;
 import com.instore.hub.provisioning.Provisioning;
 import com.instore.hub.provisioning.ProvisioningConfig;
 import com.instore.hub.tls.HubTls;
@@ -79,8 +78,7 @@ final class KioskOps {
                 material.map(HubTls::caPem).orElse(null), broker::disconnect);
         String enrolUrl = material.isPresent() ? "https://" + host + ":" + httpsPort : config.publicUrl();
         provisioning = new Provisioning(ProvisioningConfig.from(config.features().get("provisioning")), config.storeFile(),
-                db, fleet, client, endpoints, OperatorGuard.fromFile(config.dataDir().resolve("operator.token")),
-                enrolUrl, codec, clock);
+                db, fleet, client, endpoints, enrolUrl, codec, clock);
         return provisioning;
     }
 

@@ -1,7 +1,7 @@
 package com.instore.hub;
 
 import com.instore.hub.actions.ShopperActions;
-import com.instore.hub.api.ApiGuard;
+import com.instore.hub.api.JsonReply;
 import com.instore.hub.coupons.CouponService;
 import com.instore.hub.db.Database;
 import com.instore.hub.identity.Identity;
@@ -49,7 +49,7 @@ final class Shoppers {
     private final OfferService offerService;
 
     Shoppers(HubConfig config, Database db, Members members, Fleet fleet, String storeSecret, MessageCodec codec,
-             ApiGuard guard, TapPipeline.Answers publish, MeterRegistry registry, Clock clock) throws IOException {
+             JsonReply guard, TapPipeline.Answers publish, MeterRegistry registry, Clock clock) throws IOException {
         Config hub = config.features();
         LoyaltyConfig loyaltyConfig = LoyaltyConfig.from(hub.get("loyalty"));
         Identity identity = new Identity(IdentityConfig.from(hub.get("identity")), storeSecret, fleet::location, registry);

@@ -16,7 +16,6 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.function.IntSupplier;
 
 /**
  * The staff and operator features of issue 6, wired in one place: access (users, roles, sessions, API tokens, the one
@@ -27,13 +26,11 @@ final class Staff {
     private final DashboardService dashboard;
     private final Operator operator;
 
-    /** {@code port}: the hub's own HTTP port, read once it listens (the console forwards over loopback). */
-    Staff(HubConfig config, Database db, Fleet fleet, TapPipeline taps, MessageCodec codec, Clock clock, IntSupplier port)
+    Staff(HubConfig config, Database db, Fleet fleet, TapPipeline taps, MessageCodec codec, Clock clock)
             throws SQLException {
         Config hub = config.features();
         AuditLog audit = new AuditLog(db, clock);
-        operator = new Operator(fleet.storeName(), audit, codec, port, config.dataDir().resolve("operator.token"),
-                config.dataDir().resolve("api.secret"));
+        operator = new Operator(fleet.storeName(), audit, codec);
         access = Access.open(AccessConfig.from(hub.get("access"), config.dataDir(), config.publicUrl()), db, clock,
                 fleet.storeName(), List.of(config.dataDir().resolve("api.secret"),
                         config.dataDir().resolve("operator.token")), audit);

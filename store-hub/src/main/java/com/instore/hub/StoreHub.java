@@ -1,6 +1,6 @@
 package com.instore.hub;
 
-import com.instore.hub.api.ApiGuard;
+import com.instore.hub.api.JsonReply;
 import com.instore.hub.broker.Accounts;
 import com.instore.hub.broker.Broker;
 import com.instore.hub.db.Database;
@@ -79,7 +79,7 @@ public final class StoreHub implements AutoCloseable {
         }
         Fleet fleet = Fleet.open(config.storeFile(), config.dataDir(), db, codec, clock, Provisioning.notRetired(db));
         KioskOps kioskOps = KioskOps.prepare(config, fleet.storeId(), clock);
-        ApiGuard guard = ApiGuard.fromFile(config.dataDir().resolve("api.secret"), codec);
+        JsonReply replies = new JsonReply(codec);
 
         byte[] hubPassword = SecretFile.newSecret().getBytes(StandardCharsets.UTF_8);
         String monitorSecret = SecretFile.readOrCreate(config.dataDir().resolve("monitor.secret"));
@@ -98,7 +98,7 @@ public final class StoreHub implements AutoCloseable {
         kioskOps.secure(client);
         int httpsPort = kioskOps.httpsPort();
         Provisioning provisioning = kioskOps.provisioning(db, fleet, client, broker, httpsPort, codec, clock);
-        Shoppers shoppers = new Shoppers(config, db, members, fleet, storeSecret, codec, guard, client::publish,
+        Shoppers shoppers = new Shoppers(config, db, members, fleet, storeSecret, codec, replies, client::publish,
                 registry, clock);
         ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().name("hub-timers").daemon().factory());
@@ -112,7 +112,7 @@ public final class StoreHub implements AutoCloseable {
         client.connect(Accounts.HUB_USER, hubPassword, handlers);
         provisioning.start(timers);
 
-        Staff staff = new Staff(config, db, fleet, shoppers.taps, codec, clock, this::httpPort);
+        Staff staff = new Staff(config, db, fleet, shoppers.taps, codec, clock);
         Consumer<HttpRouting.Builder> routes = r -> {
             staff.routes(r);
             r.register(new ObserveService(Map.of(

@@ -5,12 +5,12 @@ import com.instore.hub.db.Database;
 import com.instore.hub.secrets.SecretFile;
 import io.helidon.webserver.http.HttpRouting;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Users, roles, sessions, API tokens and the one access check in front of every route. At the first start (no user yet)
@@ -31,19 +31,18 @@ public final class Access {
     }
 
     /**
-     * Opens the access layer. {@code sharedTokenFiles}: existing bearer-token files (api.secret, operator.token) whose
-     * holders keep working as operators.
+     * Opens the access layer. {@code tokenFiles}: bootstrap API tokens kept in owner-only files of the data directory
+     * (api.secret for tills, operator.token for provisioning scripts), created when missing; their holders are operators,
+     * checked and audited like any other API token (as {@code file:<name>}).
      */
     public static Access open(AccessConfig config, Database db, Clock clock, String storeName,
-                              List<Path> sharedTokenFiles, AuditLog audit) throws SQLException {
+                              List<Path> tokenFiles, AuditLog audit) throws SQLException {
         Users users = new Users(db, clock, config);
         createFirstAdmin(users, config.adminPasswordFile());
         Sessions sessions = new Sessions(db, users, clock, config);
-        List<String> shared = new ArrayList<>();
-        for (Path file : sharedTokenFiles) {
-            if (Files.exists(file)) {
-                shared.add(SecretFile.sha256Hex(SecretFile.readOrCreate(file)));
-            }
+        Map<String, String> shared = new HashMap<>();
+        for (Path file : tokenFiles) {
+            shared.put(SecretFile.sha256Hex(SecretFile.readOrCreate(file)), "file:" + file.getFileName());
         }
         return new Access(new AccessFilter(sessions, shared, audit),
                 new LoginService(users, sessions, config, storeName, audit), new UsersService(users, sessions));

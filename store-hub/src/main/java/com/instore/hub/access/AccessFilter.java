@@ -12,13 +12,13 @@ import io.helidon.webserver.http.RoutingResponse;
 import io.helidon.webserver.http.ServerRequest;
 
 import java.sql.SQLException;
-import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * The one access check in front of every route: finds the caller (session cookie or {@code Authorization: Bearer} API
- * token), looks up the role the route needs in {@link AccessPolicy}, and answers 401 (or a redirect to the login page for a
+ * The one access check in front of every route: finds the caller (session cookie, or an {@code Authorization: Bearer}
+ * API token: a user's issued token or a bootstrap token file), looks up the role the route needs in {@link AccessPolicy}, and answers 401 (or a redirect to the login page for a
  * browser asking for a page), 403, or lets the request through with the {@link Principal} in the request context. Changes
  * made with a session cookie must carry the session's CSRF token in {@code X-CSRF-Token}. Blocking (database).
  */
@@ -27,15 +27,15 @@ final class AccessFilter implements Filter {
     private static final Set<Method> SAFE = Set.of(Method.GET, Method.HEAD, Method.OPTIONS);
 
     private final Sessions sessions;
-    /** SHA-256 of the older shared tokens (api.secret, operator.token): scripts using them act as operators. */
-    private final List<String> sharedTokens;
+    /** SHA-256 of the bootstrap token files (api.secret, operator.token) to their principal's name: operators. */
+    private final Map<String, String> tokenFiles;
 
     private final AuditLog audit;
 
-    AccessFilter(Sessions sessions, List<String> sharedTokens, AuditLog audit) {
+    AccessFilter(Sessions sessions, Map<String, String> tokenFiles, AuditLog audit) {
         this.sessions = sessions;
         this.audit = audit;
-        this.sharedTokens = List.copyOf(sharedTokens);
+        this.tokenFiles = Map.copyOf(tokenFiles);
     }
 
     @Override
@@ -76,8 +76,10 @@ final class AccessFilter implements Filter {
 
     private Optional<Principal> bearer(String token) throws SQLException {
         String sha = SecretFile.sha256Hex(token);
-        if (sharedTokens.stream().anyMatch(t -> SecretFile.sameHex(t, sha))) {
-            return Optional.of(new Principal("shared-token", Role.OPERATOR, ""));
+        for (Map.Entry<String, String> file : tokenFiles.entrySet()) {
+            if (SecretFile.sameHex(file.getKey(), sha)) {
+                return Optional.of(new Principal(file.getValue(), Role.OPERATOR, ""));
+            }
         }
         return sessions.token(token);
     }

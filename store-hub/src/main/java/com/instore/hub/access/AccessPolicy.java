@@ -65,7 +65,7 @@ final class AccessPolicy {
      */
     static boolean audited(Method method, String path) {
         boolean read = method == Method.GET || method == Method.HEAD || method == Method.OPTIONS;
-        return !read || path.startsWith("/api/members/") || path.startsWith("/operator/api/members/");
+        return !read || path.startsWith("/api/members/");
     }
 
     static boolean matches(String pattern, String path) {

@@ -18,7 +18,7 @@ import java.time.Duration;
 
 /**
  * The hub as storectl sees it: the global options (hub URL, API token, --json) and one REST call with its exit code.
- * Calls go to {@code /operator/api/...}, which checks the token's role and audits the call.
+ * Calls go to the REST API ({@code /api/...}), whose access layer checks the token's role and audits the call.
  */
 final class Hub {
     static final int OK = 0;
@@ -48,12 +48,12 @@ final class Hub {
     private final ObjectMapper mapper = new ObjectMapper();
 
     /**
-     * Calls {@code method /operator/api/path} (or {@code path} itself when it starts with a slash) with an optional JSON
+     * Calls {@code method /api/path} (or {@code path} itself when it starts with a slash) with an optional JSON
      * body; prints the answer; returns the exit code.
      */
     int call(PrintWriter out, PrintWriter err, String method, String path, String body) {
         try {
-            HttpResponse<String> res = send(method, path.startsWith("/") ? path : "/operator/api/" + path, body);
+            HttpResponse<String> res = send(method, path.startsWith("/") ? path : "/api/" + path, body);
             return answer(out, err, res);
         } catch (ConnectException e) {
             err.println("storectl: cannot reach the hub at " + url + " (is it running? --hub URL)");

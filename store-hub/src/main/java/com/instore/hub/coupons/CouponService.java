@@ -1,7 +1,7 @@
 package com.instore.hub.coupons;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.instore.hub.api.ApiGuard;
+import com.instore.hub.api.JsonReply;
 import com.instore.hub.qr.QrSvg;
 import com.instore.protocol.InvalidMessageException;
 import com.instore.protocol.MessageCodec;
@@ -22,7 +22,7 @@ import java.util.Optional;
  * Coupons for tills. {@code POST /api/coupons/{code}/redeem} with {@code {"requestId": "...", "till": "till-2"}} (or the
  * request id in an {@code Idempotency-Key} header): 200 redeemed (again 200, same body, for the same request id); 409 with
  * when and where when it was redeemed before (or the offer ran out); 410 expired; 404 unknown; 400 malformed.
- * {@code GET /api/coupons/{code}}: its state. Both need the API token. {@code GET /api/coupons/{code}/qr.svg}: the QR code
+ * {@code GET /api/coupons/{code}}: its state. Both need the operator role (a till holds an operator API token). {@code GET /api/coupons/{code}/qr.svg}: the QR code
  * the till scans (open: it says nothing the code does not). Blocking handlers.
  */
 public final class CouponService implements HttpService {
@@ -31,10 +31,10 @@ public final class CouponService implements HttpService {
     private final Coupons coupons;
     private final String storeId;
     private final MessageCodec json;
-    private final ApiGuard guard;
+    private final JsonReply guard;
     private final Clock clock;
 
-    public CouponService(Coupons coupons, String storeId, MessageCodec json, ApiGuard guard, Clock clock) {
+    public CouponService(Coupons coupons, String storeId, MessageCodec json, JsonReply guard, Clock clock) {
         this.coupons = coupons;
         this.storeId = storeId;
         this.json = json;
@@ -44,9 +44,9 @@ public final class CouponService implements HttpService {
 
     @Override
     public void routing(HttpRules rules) {
-        rules.post("/api/coupons/{code}/redeem", guard.guard(this::redeem))
+        rules.post("/api/coupons/{code}/redeem", this::redeem)
                 .get("/api/coupons/{code}/qr.svg", this::qr)
-                .get("/api/coupons/{code}", guard.guard(this::status));
+                .get("/api/coupons/{code}", this::status);
     }
 
     /** The till's request. */

@@ -1,6 +1,6 @@
 package com.instore.hub.join;
 
-import com.instore.hub.api.ApiGuard;
+import com.instore.hub.api.JsonReply;
 import com.instore.hub.db.Database;
 import com.instore.hub.identity.Identity;
 import com.instore.hub.members.Erasure;
@@ -46,12 +46,12 @@ public final class JoinService implements HttpService {
     private final Supplier<List<String>> categories;
     private final String storeName;
     private final String publicUrl;
-    private final ApiGuard json;
+    private final JsonReply json;
     private final Clock clock;
 
     public JoinService(Database db, JoinInvites invites, Members members, Identity identity, MemberRecords records,
                        Erasure erasure, Supplier<List<String>> categories, String storeName, String publicUrl,
-                       ApiGuard json, Clock clock) {
+                       JsonReply json, Clock clock) {
         this.db = db;
         this.invites = invites;
         this.members = members;

@@ -1,7 +1,7 @@
 package com.instore.hub.members;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.instore.hub.api.ApiGuard;
+import com.instore.hub.api.JsonReply;
 import com.instore.hub.db.Database;
 import com.instore.hub.identity.Identity;
 import com.instore.protocol.Consents;
@@ -20,7 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Members over REST, every route behind the API token. {@code GET /api/members/{id}/export}: all data held on the member.
+ * Members over REST, every route for operators (checked by the access layer). {@code GET /api/members/{id}/export}: all data held on the member.
  * {@code DELETE /api/members/{id}}: erasure (see {@link Erasure}). {@code PUT /api/members/{id}/consents} with
  * {@code {"recognition":true,"personalised":false,"nameOnCoupons":false}}; {@code PUT /api/members/{id}/preferences} with
  * {@code {"preferences":["coffee"]}}; {@code POST /api/members/{id}/credentials} links a credential (see
@@ -34,12 +34,12 @@ public final class MemberService implements HttpService {
     private final Erasure erasure;
     private final CredentialLinks links;
     private final MessageCodec json;
-    private final ApiGuard guard;
+    private final JsonReply guard;
     private final Clock clock;
     private final MemberSearch search;
 
     public MemberService(Database db, Members members, Identity identity, MemberRecords records, Erasure erasure,
-                         MemberSearch search, MessageCodec json, ApiGuard guard, Clock clock) {
+                         MemberSearch search, MessageCodec json, JsonReply guard, Clock clock) {
         this.db = db;
         this.members = members;
         this.records = records;
@@ -53,12 +53,12 @@ public final class MemberService implements HttpService {
 
     @Override
     public void routing(HttpRules rules) {
-        rules.get("/api/members/search", guard.guard(this::search))
-                .get("/api/members/{id}/export", guard.guard(this::export))
-                .delete("/api/members/{id}", guard.guard(this::erase))
-                .put("/api/members/{id}/consents", guard.guard(this::consents))
-                .put("/api/members/{id}/preferences", guard.guard(this::preferences))
-                .post("/api/members/{id}/credentials", guard.guard(this::link));
+        rules.get("/api/members/search", this::search)
+                .get("/api/members/{id}/export", this::export)
+                .delete("/api/members/{id}", this::erase)
+                .put("/api/members/{id}/consents", this::consents)
+                .put("/api/members/{id}/preferences", this::preferences)
+                .post("/api/members/{id}/credentials", this::link);
     }
 
     /** The preferences document. */

@@ -1,6 +1,6 @@
 package com.instore.hub.offers;
 
-import com.instore.hub.api.ApiGuard;
+import com.instore.hub.api.JsonReply;
 import com.instore.protocol.InvalidMessageException;
 import com.instore.protocol.MessageCodec;
 import io.helidon.http.Status;
@@ -19,14 +19,14 @@ import java.util.Optional;
  * file on disk was refused, if it was). {@code GET /api/offers/{id}}. {@code POST /api/offers}: adds one (201; 409 when the
  * id exists). {@code PUT /api/offers/{id}}: replaces one. {@code DELETE /api/offers/{id}} (204). Invalid offers get 400
  * with every problem. {@code POST /api/offers/{id}/pause} and {@code /resume}: a paused offer is never picked for a
- * shopper until resumed (200 with the offer). Changes need the API token. Blocking handlers (virtual threads).
+ * shopper until resumed (200 with the offer). Changes need the operator role (checked by the access layer). Blocking handlers (virtual threads).
  */
 public final class OfferService implements HttpService {
     private final Offers offers;
     private final MessageCodec json;
-    private final ApiGuard guard;
+    private final JsonReply guard;
 
-    public OfferService(Offers offers, MessageCodec json, ApiGuard guard) {
+    public OfferService(Offers offers, MessageCodec json, JsonReply guard) {
         this.offers = offers;
         this.json = json;
         this.guard = guard;
@@ -36,11 +36,11 @@ public final class OfferService implements HttpService {
     public void routing(HttpRules rules) {
         rules.get("/api/offers", this::list)
                 .get("/api/offers/{id}", this::one)
-                .post("/api/offers", guard.guard(this::create))
-                .put("/api/offers/{id}", guard.guard(this::replace))
-                .delete("/api/offers/{id}", guard.guard(this::delete))
-                .post("/api/offers/{id}/pause", guard.guard((req, res) -> pause(req, res, true)))
-                .post("/api/offers/{id}/resume", guard.guard((req, res) -> pause(req, res, false)));
+                .post("/api/offers", this::create)
+                .put("/api/offers/{id}", this::replace)
+                .delete("/api/offers/{id}", this::delete)
+                .post("/api/offers/{id}/pause", (req, res) -> pause(req, res, true))
+                .post("/api/offers/{id}/resume", (req, res) -> pause(req, res, false));
     }
 
     /** The catalogue, and the problems of the file on disk when it was refused. */

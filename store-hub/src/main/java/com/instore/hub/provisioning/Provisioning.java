@@ -30,7 +30,7 @@ public final class Provisioning {
     private final ProvisioningService service;
 
     public Provisioning(ProvisioningConfig config, Path storeFile, Database db, Fleet fleet, HubClient client,
-                        BrokerEndpoints broker, OperatorGuard guard, String enrolHubUrl, MessageCodec codec, Clock clock) {
+                        BrokerEndpoints broker, String enrolHubUrl, MessageCodec codec, Clock clock) {
         this.config = config;
         MqttOut mqtt = new MqttOut() {
             @Override
@@ -50,7 +50,7 @@ public final class Provisioning {
         lifecycle = new Lifecycle(fleet, records, new EnrolmentCodes(db, fleet.storeId(), config.codeTtl(), clock), configs,
                 profiles, broker, clock);
         reconciler = new Reconciler(storeFile, fleet, records, configs, profiles, lifecycle, clock);
-        service = new ProvisioningService(lifecycle, configs, commands, reconciler, records, guard,
+        service = new ProvisioningService(lifecycle, configs, commands, reconciler, records,
                 new EnrolLimiter(config.enrolPerMinute(), clock), new Replies(codec), config.commandTimeout(),
                 enrolHubUrl, broker.caPem());
         fleet.configSync(kioskId -> {

@@ -18,7 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The operator's REST routes (Bearer operator token) and the kiosks' enrolment route (the code is the credential; rate
+ * The operator's REST routes (operator role, checked by the access layer) and the kiosks' enrolment route (the code is the credential; rate
  * limited). Handlers block on the database or on a command's result (Helidon runs them on virtual threads). Codes and
  * secrets are never logged.
  */
@@ -28,7 +28,6 @@ final class ProvisioningService implements HttpService {
     private final Commands commands;
     private final Reconciler reconciler;
     private final KioskRecords records;
-    private final OperatorGuard guard;
     private final EnrolLimiter limiter;
     private final Replies replies;
     private final Duration commandTimeout;
@@ -36,14 +35,13 @@ final class ProvisioningService implements HttpService {
     private final String caSha256;
 
     ProvisioningService(Lifecycle lifecycle, DesiredConfigs configs, Commands commands, Reconciler reconciler,
-                        KioskRecords records, OperatorGuard guard, EnrolLimiter limiter, Replies replies,
+                        KioskRecords records, EnrolLimiter limiter, Replies replies,
                         Duration commandTimeout, String enrolHubUrl, String caPem) {
         this.lifecycle = lifecycle;
         this.configs = configs;
         this.commands = commands;
         this.reconciler = reconciler;
         this.records = records;
-        this.guard = guard;
         this.limiter = limiter;
         this.replies = replies;
         this.commandTimeout = commandTimeout;
@@ -76,9 +74,12 @@ final class ProvisioningService implements HttpService {
                 .post("/api/store/prune", op(this::prune));
     }
 
-    /** An operator route: token checked; bad input and conflicts become 400 and 409 with the reason. */
+    /**
+     * An operator route (the role is checked by the access layer before this runs): bad input and conflicts become 400
+     * and 409 with the reason.
+     */
     private Handler op(Handler handler) {
-        return guard.guard((req, res) -> {
+        return (req, res) -> {
             try {
                 handler.handle(req, res);
             } catch (Replies.BadRequest | IllegalArgumentException e) {
@@ -86,7 +87,7 @@ final class ProvisioningService implements HttpService {
             } catch (Lifecycle.Conflict e) {
                 replies.error(res, Status.CONFLICT_409, e.getMessage());
             }
-        }, replies);
+        };
     }
 
     private void create(ServerRequest req, ServerResponse res) throws Exception {

@@ -26,7 +26,8 @@ class AccessIT {
             "POST /api/offers", "PUT /api/offers/x", "DELETE /api/offers/x",
             "GET /api/members/m-0001/export", "DELETE /api/members/m-0001", "PUT /api/members/m-0001/consents",
             "PUT /api/members/m-0001/preferences", "POST /api/members/m-0001/credentials",
-            "GET /api/members?q=m-0001", "GET /api/coupons/AAAA", "POST /api/coupons/AAAA/redeem",
+            "GET /api/members?q=m-0001", "GET /api/members/search?card=04A22B1A5C8001", "POST /api/offers/x/pause",
+            "POST /api/offers/x/resume", "GET /api/coupons/AAAA", "POST /api/coupons/AAAA/redeem",
             "GET /api/audit", "GET /operator", "GET /operator/kiosks");
 
     @TempDir
@@ -169,6 +170,22 @@ class AccessIT {
         assertThat(admin.call("DELETE", "/api/users/kim", null).statusCode()).isEqualTo(200);
         assertThat(admin.call("DELETE", "/api/users/kim", null).statusCode()).isEqualTo(404);
         assertThat(admin.get("/api/audit?limit=50").body()).contains("/api/users/kim/disable", "/api/users/kim/password");
+    }
+
+    @Test
+    void oneAccessLayer_sessionsAndTokenFilesReachEveryRestRoute_auditedUnderTheCallersName() throws Exception {
+        HubSession admin = new HubSession(hub.hub.httpPort());
+        admin.login("admin", adminPassword);
+        assertThat(admin.get("/api/members/m-0001/export").statusCode()).isEqualTo(200);
+        assertThat(admin.call("POST", "/api/offers/latte-2for1/pause", null).statusCode()).isEqualTo(200);
+        assertThat(admin.call("POST", "/api/offers/latte-2for1/resume", null).statusCode()).isEqualTo(200);
+        assertThat(admin.get("/api/kiosks/coffee/config").statusCode()).isEqualTo(200);
+        assertThat(admin.get("/operator/api/kiosks").statusCode()).as("the old forwarder is gone").isEqualTo(404);
+        assertThat(hub.get("/api/coupons/AAAA").statusCode()).as("api.secret acts as an operator").isEqualTo(404);
+
+        String audit = admin.get("/api/audit?limit=50").body();
+        assertThat(audit).contains("\"actor\":\"admin\",\"action\":\"POST\",\"target\":\"/api/offers/latte-2for1/pause\"",
+                "\"actor\":\"admin\",\"action\":\"GET\",\"target\":\"/api/members/m-0001/export\"");
     }
 
     private HttpResponse<String> anonymous(HttpClient http, String method, String path, String accept) throws Exception {

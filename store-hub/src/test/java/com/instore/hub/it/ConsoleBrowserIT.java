@@ -75,7 +75,7 @@ class ConsoleBrowserIT {
             long version = applyNext(coffee);
             waitFor(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.id("row-coffee"),
                     "in sync v" + version));
-            waitFor(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.id("audit"), "/operator/api/kiosks"));
+            waitFor(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.id("audit"), "/api/kiosks"));
         } finally {
             browser.quit();
         }
