@@ -105,11 +105,11 @@ public final class StoreHub implements AutoCloseable {
         own(() -> stop(timers));
         shoppers.schedule(timers, OffersConfig.from(config.features().get("offers")).reloadInterval());
         Map<Channel, HubClient.Handler> handlers = new HashMap<>(Map.of(
-                Channel.TAP, shoppers.taps::handle,
                 Channel.ACTION, shoppers.actions::handle,
                 Channel.STATUS, in -> fleet.onStatus(in.address().kiosk(), in.payload(), in.retained())));
         handlers.putAll(kioskOps.handlers());
-        client.connect(Accounts.HUB_USER, hubPassword, handlers);
+        own(shoppers.taps.start()); // closed before the client: its last batch still acknowledges its taps
+        client.connect(Accounts.HUB_USER, hubPassword, handlers, Map.of(Channel.TAP, shoppers.taps));
         provisioning.start(timers);
 
         Staff staff = new Staff(config, db, fleet, shoppers.taps, codec, clock);

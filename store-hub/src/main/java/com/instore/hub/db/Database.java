@@ -98,7 +98,7 @@ public final class Database implements AutoCloseable {
     /** Runs {@code work} in one transaction: committed when it returns, rolled back when it throws. */
     public <T> T inTransaction(Work<T> work) throws SQLException {
         try (Connection c = pool.getConnection()) {
-            c.setAutoCommit(false);
+            begin(c);
             try {
                 T result = work.run(c);
                 c.commit();
@@ -109,6 +109,20 @@ public final class Database implements AutoCloseable {
             } finally {
                 c.setAutoCommit(true);
             }
+        }
+    }
+
+    /**
+     * Starts a transaction on a pooled connection. When SQLite's BEGIN IMMEDIATE fails (SQLITE_BUSY: another writer held
+     * the lock past the busy timeout), xerial still marks the connection as inside a transaction, so the next transaction
+     * on it would silently run in auto-commit mode and fail at its commit: such a connection is never reused.
+     */
+    private void begin(Connection c) throws SQLException {
+        try {
+            c.setAutoCommit(false);
+        } catch (SQLException e) {
+            pool.evictConnection(c);
+            throw e;
         }
     }
 

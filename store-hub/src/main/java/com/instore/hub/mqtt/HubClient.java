@@ -22,8 +22,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The hub's own MQTT connection (Paho v5 async): subscribes to one channel of every kiosk per handler and runs the handlers
- * on the hub's executor, never on Paho's threads. Acknowledgements are manual: a QoS 1 message is acknowledged only after
- * its handler returned normally or rejected it as invalid. A handler that fails otherwise (the database is down) is run
+ * on the hub's executor, never on Paho's threads; a {@link Queued} handler instead takes the message on Paho's thread
+ * without blocking (it queues it for its own thread) and reports later through a {@link Completion}. Acknowledgements are
+ * manual: a QoS 1 message is acknowledged only after its handler returned normally (or completed) or rejected it as
+ * invalid. A handler that fails otherwise (the database is down) is run
  * again after a growing pause, unacknowledged until it succeeds, so its tap is never lost: if the hub dies meanwhile the
  * broker redelivers it from the persistent session. Handlers must therefore be idempotent (taps are, by tap id). Inbound
  * taps beyond a kiosk's {@link KioskRateLimit} are dropped and counted before they reach the executor, so one flooding
@@ -35,6 +37,7 @@ public final class HubClient implements AutoCloseable {
 
     private final MqttAsyncClient client;
     private volatile Map<Channel, Handler> handlers = Map.of();
+    private volatile Map<Channel, Queued> queued = Map.of();
     private final ExecutorService executor;
     private final InvalidMessages invalid;
     private volatile javax.net.SocketFactory socketFactory = new NoDelaySocketFactory();
@@ -46,6 +49,27 @@ public final class HubClient implements AutoCloseable {
     @FunctionalInterface
     public interface Handler {
         void handle(Inbound message) throws Exception;
+    }
+
+    /**
+     * Takes a message without blocking (it runs on Paho's thread: queue it, do the work elsewhere) and reports how it
+     * ended through {@code completion}, exactly once, from any thread. Must be idempotent: a failed message comes again.
+     */
+    @FunctionalInterface
+    public interface Queued {
+        void accept(Inbound message, Completion completion);
+    }
+
+    /** How a {@link Queued} message ended; call exactly one method, once, from any thread. Never blocks. */
+    public interface Completion {
+        /** Done (committed): the message is acknowledged. */
+        void handled();
+
+        /** Rejected for good: counted, logged, acknowledged. */
+        void invalid(InvalidInbound why);
+
+        /** Not done (e.g. the database refused): not acknowledged, offered to the handler again after a pause. */
+        void failed(Throwable why);
     }
 
     private HubClient(MqttAsyncClient client, ExecutorService executor, InvalidMessages invalid,
@@ -83,7 +107,14 @@ public final class HubClient implements AutoCloseable {
 
     /** Connects as {@code username}, subscribes every handled channel (QoS 1); blocks until subscribed or failed. */
     public void connect(String username, byte[] password, Map<Channel, Handler> channelHandlers) throws MqttException {
+        connect(username, password, channelHandlers, Map.of());
+    }
+
+    /** As {@link #connect(String, byte[], Map)}, with channels whose messages go to a {@link Queued} handler. */
+    public void connect(String username, byte[] password, Map<Channel, Handler> channelHandlers,
+                        Map<Channel, Queued> queuedHandlers) throws MqttException {
         this.handlers = Map.copyOf(channelHandlers);
+        this.queued = Map.copyOf(queuedHandlers);
         MqttConnectionOptions options = new MqttConnectionOptions();
         options.setUserName(username);
         options.setPassword(password);
@@ -97,7 +128,8 @@ public final class HubClient implements AutoCloseable {
     }
 
     private IMqttToken subscribe() throws MqttException {
-        String[] filters = handlers.keySet().stream().map(Topics::everyKiosk).toArray(String[]::new);
+        String[] filters = java.util.stream.Stream.concat(handlers.keySet().stream(), queued.keySet().stream())
+                .map(Topics::everyKiosk).toArray(String[]::new);
         int[] qos = new int[filters.length];
         java.util.Arrays.fill(qos, 1);
         return client.subscribe(filters, qos);
@@ -165,7 +197,8 @@ public final class HubClient implements AutoCloseable {
         long received = System.nanoTime();
         Optional<Topics.TopicAddress> address = Topics.parse(topic);
         Handler handler = address.map(a -> handlers.get(a.channel())).orElse(null);
-        if (handler == null) {
+        Queued queue = address.map(a -> queued.get(a.channel())).orElse(null);
+        if (handler == null && queue == null) {
             ack(message);
             return;
         }
@@ -177,7 +210,43 @@ public final class HubClient implements AutoCloseable {
         byte[] correlation = message.getProperties() == null ? null : message.getProperties().getCorrelationData();
         Inbound inbound = new Inbound(topic, address.get(), message.getPayload().clone(), message.isRetained(), received,
                 correlation);
-        submit(() -> handle(handler, inbound, message, 1));
+        if (queue != null) {
+            queue.accept(inbound, new Delivery(queue, inbound, message, 1));
+        } else {
+            submit(() -> handle(handler, inbound, message, 1));
+        }
+    }
+
+    /** One attempt at a queued message: acknowledges it, or offers it again later, never both. */
+    private final class Delivery implements Completion {
+        private final Queued queue;
+        private final Inbound inbound;
+        private final MqttMessage message;
+        private final int attempt;
+
+        Delivery(Queued queue, Inbound inbound, MqttMessage message, int attempt) {
+            this.queue = queue;
+            this.inbound = inbound;
+            this.message = message;
+            this.attempt = attempt;
+        }
+
+        @Override
+        public void handled() {
+            ack(message);
+        }
+
+        @Override
+        public void invalid(InvalidInbound why) {
+            invalid.record(inbound.address().kiosk().kioskId(), inbound.topic(), why);
+            ack(message);
+        }
+
+        @Override
+        public void failed(Throwable why) {
+            later(inbound.topic(), attempt, why,
+                    () -> queue.accept(inbound, new Delivery(queue, inbound, message, attempt + 1)));
+        }
     }
 
     private void submit(Runnable work) {
@@ -202,15 +271,18 @@ public final class HubClient implements AutoCloseable {
 
     /** Not acknowledged: tried again on the executor after a pause (100 ms doubling to 5 s), never blocking it. */
     private void retryLater(Handler handler, Inbound inbound, MqttMessage message, int attempt, Throwable why) {
+        later(inbound.topic(), attempt, why, () -> submit(() -> handle(handler, inbound, message, attempt + 1)));
+    }
+
+    private void later(String topic, int attempt, Throwable why, Runnable again) {
         long delayMs = Math.min(5_000, 100L << Math.min(attempt - 1, 6));
         LOG.log(attempt == 1 ? System.Logger.Level.ERROR : System.Logger.Level.WARNING,
-                "failed to handle a message on " + inbound.topic() + " (attempt " + attempt + "), not acknowledged,"
+                "failed to handle a message on " + topic + " (attempt " + attempt + "), not acknowledged,"
                         + " trying again in " + delayMs + " ms", why);
         try {
-            retries.schedule(() -> submit(() -> handle(handler, inbound, message, attempt + 1)), delayMs,
-                    TimeUnit.MILLISECONDS);
+            retries.schedule(again, delayMs, TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException closed) {
-            LOG.log(System.Logger.Level.DEBUG, "hub stopping: {0} left for the broker to redeliver", inbound.topic());
+            LOG.log(System.Logger.Level.DEBUG, "hub stopping: {0} left for the broker to redeliver", topic);
         }
     }
 

@@ -12,6 +12,7 @@ final class TapMetrics {
     private final Counter recognised;
     private final Counter anonymous;
     private final Counter duplicates;
+    private final Counter failed;
 
     TapMetrics(MeterRegistry registry) {
         latency = Timer.builder("hub.tap.latency")
@@ -23,6 +24,9 @@ final class TapMetrics {
         duplicates = Counter.builder("hub.taps.duplicate")
                 .description("Redelivered taps answered again from the stored answer, changing nothing")
                 .register(registry);
+        failed = Counter.builder("hub.taps.failed")
+                .description("Taps whose transaction failed: not acknowledged, so the broker or the hub tries them again")
+                .register(registry);
     }
 
     private static Counter taps(MeterRegistry registry, String result) {
@@ -33,6 +37,10 @@ final class TapMetrics {
     void answered(boolean member, long nanos) {
         (member ? recognised : anonymous).increment();
         latency.record(Duration.ofNanos(nanos));
+    }
+
+    void failed() {
+        failed.increment();
     }
 
     void duplicate(long nanos) {

@@ -2,6 +2,7 @@ package com.instore.hub.taps;
 
 import com.instore.hub.db.Database;
 import com.instore.hub.kiosks.Fleet;
+import com.instore.hub.mqtt.HubClient;
 import com.instore.hub.mqtt.Inbound;
 import com.instore.hub.mqtt.InvalidInbound;
 import com.instore.protocol.Channel;
@@ -27,8 +28,12 @@ import java.util.UUID;
  * transaction per tap writes its row together with everything the tap changed and the answer; a redelivered tap gets the
  * stored answer again, byte for byte, and changes nothing. Runs on the hub executor (never on Paho's threads); blocks on
  * the database. {@link #decide} is the transaction alone, safe to call from many threads at once.
+ * <p>
+ * In the hub, taps come through {@link #accept} instead: queued for a single writer thread ({@link #start}) that commits
+ * them in batches, one transaction and one fsync per batch (group commit, {@link TapBatch}), and acknowledges each tap only
+ * after its batch committed and its answer was sent. {@link #handle} is the same work for one tap, on the caller's thread.
  */
-public final class TapPipeline {
+public final class TapPipeline implements HubClient.Queued {
     /** The answer is useless after this: the kiosk has fallen back to its offline welcome. */
     static final long ANSWER_EXPIRY_SECONDS = 5;
     static final int MAX_ATTEMPTS = 5;
@@ -42,6 +47,7 @@ public final class TapPipeline {
     private final Answers answers;
     private final TapMetrics metrics;
     private final Clock clock;
+    private volatile TapWriter writer;
 
     /** Sends an answer to a kiosk's screen topic: QoS 1, the given expiry and correlation data. Must not block. */
     @FunctionalInterface
@@ -61,23 +67,61 @@ public final class TapPipeline {
         this.clock = clock;
     }
 
-    /** Handles one message from a kiosk's tap topic. */
+    /** Starts the writer thread that {@link #accept} feeds; closing what it returns stops it (its batch finishes). */
+    public AutoCloseable start() {
+        TapWriter started = new TapWriter(new TapBatch(this, db, table));
+        started.start();
+        writer = started;
+        return started;
+    }
+
+    /**
+     * Queues one message from a kiosk's tap topic for the writer; never blocks (runs on Paho's thread). {@code completion}
+     * hears about it once its batch committed (and its answer was sent), or that it failed or was invalid.
+     */
+    @Override
+    public void accept(Inbound in, HubClient.Completion completion) {
+        TapWriter current = writer;
+        if (current == null) {
+            throw new IllegalStateException("the tap writer is not started");
+        }
+        current.offer(in, completion);
+    }
+
+    /** Handles one message from a kiosk's tap topic on the caller's thread, in its own transaction. Blocking. */
     public void handle(Inbound in) throws InvalidInbound, SQLException {
         KioskAddress kiosk = in.address().kiosk();
         TapEvent tap = validate(kiosk, in.payload());
-        Outcome outcome = decide(kiosk, tap);
+        long micros = deliver(kiosk, tap, decide(kiosk, tap), in.receivedNanos());
+        if (micros >= 0) {
+            table.latency(tap.id(), micros);
+        }
+    }
+
+    /**
+     * Sends a decided tap's answer and counts it; returns the tap-to-offer latency in microseconds to record for a first
+     * answer that was sent, else -1.
+     */
+    long deliver(KioskAddress kiosk, TapEvent tap, Outcome outcome, long receivedNanos) {
         boolean sent = answers.send(kiosk.topic(Channel.SCREEN), outcome.answer(),
                 tap.id().getBytes(StandardCharsets.UTF_8), ANSWER_EXPIRY_SECONDS);
-        long nanos = System.nanoTime() - in.receivedNanos();
+        long nanos = System.nanoTime() - receivedNanos;
         if (outcome.duplicate()) {
             metrics.duplicate(nanos);
             LOG.log(System.Logger.Level.DEBUG, "tap {0} redelivered: answered again, nothing changed", tap.id());
-        } else {
-            metrics.answered(outcome.recognised(), nanos);
-            if (sent) {
-                table.latency(tap.id(), nanos / 1_000);
-            }
+            return -1;
         }
+        metrics.answered(outcome.recognised(), nanos);
+        return sent ? nanos / 1_000 : -1;
+    }
+
+    /** Counts a tap left unacknowledged because its transaction failed. */
+    void failed() {
+        metrics.failed();
+    }
+
+    Instant now() {
+        return clock.instant();
     }
 
     /**
@@ -103,7 +147,7 @@ public final class TapPipeline {
      * serialisability, and a second delivery of one tap can lose the race for its row: running the tap again is
      * correct (it is idempotent) and succeeds.
      */
-    private static boolean retryable(SQLException e) {
+    static boolean retryable(SQLException e) {
         String state = e.getSQLState() == null ? "" : e.getSQLState();
         return state.equals("40P01") || state.equals("40001") || state.equals("23505");
     }
@@ -138,7 +182,8 @@ public final class TapPipeline {
         return tap;
     }
 
-    private Outcome answer(Connection c, KioskAddress kiosk, TapEvent tap, Instant receivedAt) throws SQLException {
+    /** The tap's answer on the caller's transaction: the stored one when seen before, else a new one with its row. */
+    Outcome answer(Connection c, KioskAddress kiosk, TapEvent tap, Instant receivedAt) throws SQLException {
         Optional<byte[]> stored = table.answerOf(c, tap.id());
         if (stored.isPresent()) {
             return new Outcome(stored.get(), true, false);

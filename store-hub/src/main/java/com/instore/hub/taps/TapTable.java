@@ -77,6 +77,26 @@ final class TapTable {
                 row.memberId() == null ? 0L : 1L, row.verified() ? 1L : 0L, (long) row.offerCount());
     }
 
+    /** A measured tap-to-offer latency waiting to be written. */
+    record Latency(String tapId, long micros) {
+    }
+
+    /** Notes measured latencies of first answers on the caller's transaction, in one JDBC batch; returns how many. */
+    int latencies(Connection c, List<Latency> latencies) throws SQLException {
+        if (latencies.isEmpty()) {
+            return 0;
+        }
+        try (PreparedStatement ps = c.prepareStatement("UPDATE taps SET latency_us = ? WHERE tap_id = ?")) {
+            for (Latency l : latencies) {
+                ps.setLong(1, l.micros());
+                ps.setString(2, l.tapId());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+        return latencies.size();
+    }
+
     /** Notes the measured tap-to-offer latency of a first answer (an annotation: not part of the tap's outcome). */
     void latency(String tapId, long micros) throws SQLException {
         db.withConnection(c -> {

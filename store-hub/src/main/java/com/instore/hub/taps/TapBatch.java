@@ -1,0 +1,137 @@
+package com.instore.hub.taps;
+
+import com.instore.hub.db.Database;
+import com.instore.hub.mqtt.InvalidInbound;
+import com.instore.protocol.KioskAddress;
+import com.instore.protocol.TapEvent;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Group commit of a batch of taps: every valid tap of the batch is decided in ONE transaction (one fsync), each under its
+ * own savepoint so that a tap that fails is rolled back alone and the others commit. Only after the commit are the answers
+ * sent and the taps completed (acknowledged to the broker); a tap that failed is not acknowledged: a retryable conflict
+ * (PostgreSQL) is run again at once in a transaction of its own, anything else is left to the MQTT client's retry. A tap
+ * id seen twice in one batch is one row: the second finds the first's row and gets its answer byte for byte. When the
+ * whole transaction fails (the database refuses writes), no tap of the batch is acknowledged. The measured latency of
+ * each answer is written with the next batch (or when the writer is idle), not in a commit of its own. Writer thread only.
+ */
+final class TapBatch {
+    private static final System.Logger LOG = System.getLogger(TapBatch.class.getName());
+
+    private final TapPipeline pipeline;
+    private final Database db;
+    private final TapTable table;
+    private final List<TapTable.Latency> latencies = new ArrayList<>();
+
+    TapBatch(TapPipeline pipeline, Database db, TapTable table) {
+        this.pipeline = pipeline;
+        this.db = db;
+        this.table = table;
+    }
+
+    /** A valid tap of the batch and how its savepoint ended. */
+    private static final class Item {
+        final TapWriter.Pending pending;
+        final KioskAddress kiosk;
+        final TapEvent tap;
+        TapPipeline.Outcome outcome;
+        Exception failure;
+
+        Item(TapWriter.Pending pending, KioskAddress kiosk, TapEvent tap) {
+            this.pending = pending;
+            this.kiosk = kiosk;
+            this.tap = tap;
+        }
+    }
+
+    /** Decides, commits, answers and completes every tap of {@code batch}. Blocking; completes each tap exactly once. */
+    void run(List<TapWriter.Pending> batch) {
+        List<Item> items = validate(batch);
+        if (items.isEmpty()) {
+            return;
+        }
+        try {
+            db.inTransaction(c -> decideAll(c, items));
+            latencies.clear();
+        } catch (SQLException | RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "a batch of {0} taps was not committed ({1}): none acknowledged",
+                    items.size(), e.getMessage());
+            items.forEach(item -> fail(item, e));
+            return;
+        }
+        for (Item item : items) {
+            finish(item);
+        }
+    }
+
+    /** Writes the latencies still pending: the writer has nothing else to do. */
+    void idle() {
+        if (latencies.isEmpty()) {
+            return;
+        }
+        try {
+            db.inTransaction(c -> table.latencies(c, latencies));
+            latencies.clear();
+        } catch (SQLException | RuntimeException e) {
+            LOG.log(System.Logger.Level.DEBUG, "tap latencies not written yet: {0}", e.getMessage());
+        }
+    }
+
+    private List<Item> validate(List<TapWriter.Pending> batch) {
+        List<Item> items = new ArrayList<>(batch.size());
+        for (TapWriter.Pending p : batch) {
+            KioskAddress kiosk = p.in().address().kiosk();
+            try {
+                items.add(new Item(p, kiosk, pipeline.validate(kiosk, p.in().payload())));
+            } catch (InvalidInbound e) {
+                p.completion().invalid(e);
+            }
+        }
+        return items;
+    }
+
+    private int decideAll(Connection c, List<Item> items) throws SQLException {
+        table.latencies(c, latencies);
+        for (Item item : items) {
+            Savepoint savepoint = c.setSavepoint();
+            try {
+                item.outcome = pipeline.answer(c, item.kiosk, item.tap, pipeline.now());
+                c.releaseSavepoint(savepoint);
+            } catch (SQLException | RuntimeException e) {
+                c.rollback(savepoint);
+                item.failure = e;
+            }
+        }
+        return items.size();
+    }
+
+    private void finish(Item item) {
+        if (item.failure instanceof SQLException e && TapPipeline.retryable(e)) {
+            try {
+                item.outcome = pipeline.decide(item.kiosk, item.tap);
+                item.failure = null;
+            } catch (SQLException | RuntimeException again) {
+                item.failure = again;
+            }
+        }
+        if (item.failure != null) {
+            fail(item, item.failure);
+            return;
+        }
+        long micros = pipeline.deliver(item.kiosk, item.tap, item.outcome, item.pending.in().receivedNanos());
+        if (micros >= 0) {
+            latencies.add(new TapTable.Latency(item.tap.id(), micros));
+        }
+        item.pending.completion().handled();
+    }
+
+    private void fail(Item item, Exception why) {
+        pipeline.failed();
+        item.pending.completion().failed(why);
+    }
+}

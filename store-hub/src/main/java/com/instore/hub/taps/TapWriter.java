@@ -1,0 +1,80 @@
+package com.instore.hub.taps;
+
+import com.instore.hub.mqtt.HubClient;
+import com.instore.hub.mqtt.Inbound;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The single writer of taps: one thread ({@code hub-taps}) takes whatever taps queued up while it was committing the previous
+ * batch (at most {@value #MAX_BATCH}) and hands them to {@link TapBatch}, which commits them in one transaction, so one fsync
+ * serves many taps and the batch grows with the load. {@link #offer} never blocks: it runs on Paho's callback thread. The
+ * queue is unbounded on purpose: what bounds it is the number of unacknowledged taps the broker lets the hub hold (its
+ * receive maximum) and the per-kiosk rate limit in front of it; blocking Paho instead would stall every kiosk's traffic.
+ */
+final class TapWriter implements AutoCloseable {
+    static final int MAX_BATCH = 200;
+    private static final long IDLE_MS = 200;
+    private static final System.Logger LOG = System.getLogger(TapWriter.class.getName());
+
+    /** A tap waiting for its batch, with the way to acknowledge it. */
+    record Pending(Inbound in, HubClient.Completion completion) {
+    }
+
+    private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+    private final TapBatch batch;
+    private final Thread thread;
+    private volatile boolean running = true;
+
+    TapWriter(TapBatch batch) {
+        this.batch = batch;
+        this.thread = Thread.ofPlatform().name("hub-taps").daemon().unstarted(this::run);
+    }
+
+    void start() {
+        thread.start();
+    }
+
+    /** Queues a tap; never blocks. After {@link #close} the tap is left unacknowledged for the broker to redeliver. */
+    void offer(Inbound in, HubClient.Completion completion) {
+        if (running) {
+            queue.add(new Pending(in, completion));
+        }
+    }
+
+    private void run() {
+        List<Pending> taken = new ArrayList<>(MAX_BATCH);
+        while (running) {
+            try {
+                Pending first = queue.poll(IDLE_MS, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    batch.idle();
+                    continue;
+                }
+                taken.add(first);
+                queue.drainTo(taken, MAX_BATCH - 1);
+                batch.run(taken);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException | Error e) {
+                // TapBatch completes every tap itself; this is a bug in it: leave the taps to their retry, keep writing.
+                LOG.log(System.Logger.Level.ERROR, "tap batch failed unexpectedly", e);
+                taken.forEach(p -> p.completion().failed(e));
+            } finally {
+                taken.clear();
+            }
+        }
+    }
+
+    /** Stops taking taps, lets the batch in progress finish (up to 5 s); queued taps stay unacknowledged. */
+    @Override
+    public void close() throws InterruptedException {
+        running = false;
+        thread.join(5_000);
+    }
+}

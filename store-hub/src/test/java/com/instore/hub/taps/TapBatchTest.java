@@ -1,0 +1,137 @@
+package com.instore.hub.taps;
+
+import com.instore.hub.ShopFixture;
+import com.instore.hub.db.Sql;
+import com.instore.hub.db.TestDb;
+import com.instore.hub.mqtt.HubClient;
+import com.instore.hub.mqtt.InvalidInbound;
+import com.instore.protocol.KioskAddress;
+import com.instore.protocol.TapEvent;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import static com.instore.hub.ShopFixture.COFFEE;
+import static com.instore.hub.ShopFixture.ENTRANCE;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Group commit against a real database: one transaction per batch, acknowledgements only for committed taps. */
+class TapBatchTest {
+    static final String CAMILLE = "04A22B1A5C8001";
+
+    @TempDir
+    Path dir;
+
+    /** What the MQTT client heard about each tap, in order. */
+    static final class Acks {
+        final List<String> events = new CopyOnWriteArrayList<>();
+
+        TapWriter.Pending pending(ShopFixture shop, TapEvent tap) {
+            String name = tap.kioskId() + ":" + tap.credential().value();
+            return new TapWriter.Pending(shop.inbound(new KioskAddress("demo-store", tap.kioskId()),
+                    shop.codec.encode(tap)), new HubClient.Completion() {
+                @Override
+                public void handled() {
+                    events.add("handled " + name);
+                }
+
+                @Override
+                public void invalid(InvalidInbound why) {
+                    events.add("invalid " + name);
+                }
+
+                @Override
+                public void failed(Throwable why) {
+                    events.add("failed " + name);
+                }
+            });
+        }
+    }
+
+    private static TapBatch batch(ShopFixture shop) {
+        return new TapBatch(shop.pipeline, shop.db, new TapTable(shop.db, ZoneOffset.UTC));
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDb.class)
+    void batch_sameTapTwice_isOneRowAndTheSameAnswerByteForByte(TestDb db) throws Exception {
+        try (ShopFixture shop = ShopFixture.open(db, dir)) {
+            Acks acks = new Acks();
+            TapEvent camille = shop.card(COFFEE, CAMILLE);
+            TapEvent unknown = shop.card(COFFEE, "04FFFFFFFFFF01");
+
+            batch(shop).run(new ArrayList<>(List.of(acks.pending(shop, camille), acks.pending(shop, unknown),
+                    acks.pending(shop, camille))));
+
+            assertThat(acks.events).containsExactly("handled coffee:" + CAMILLE, "handled coffee:04FFFFFFFFFF01",
+                    "handled coffee:" + CAMILLE);
+            assertThat(shop.sent).hasSize(3);
+            assertThat(shop.sent.get(2).payload()).isEqualTo(shop.sent.get(0).payload());
+            assertThat(shop.count("SELECT COUNT(*) FROM taps")).isEqualTo(2);
+            assertThat(shop.count("SELECT points FROM members WHERE member_id = 'm-0001'")).isEqualTo(1890);
+            assertThat(shop.registry.get("hub.taps.duplicate").counter().count()).isEqualTo(1.0);
+        }
+    }
+
+    @Test
+    void batch_oneTapRefusedByTheDatabase_commitsTheOthersAndLeavesItUnacknowledged() throws Exception {
+        try (ShopFixture shop = ShopFixture.open(TestDb.SQLITE, dir)) {
+            Acks acks = new Acks();
+            shop.db.withConnection(c -> Sql.update(c, """
+                    CREATE TRIGGER refuse_entrance BEFORE INSERT ON taps WHEN NEW.kiosk_id = 'entrance'
+                    BEGIN SELECT RAISE(ABORT, 'entrance refused'); END"""));
+            TapEvent refused = shop.card(ENTRANCE, CAMILLE);
+
+            batch(shop).run(new ArrayList<>(List.of(acks.pending(shop, shop.card(COFFEE, CAMILLE)),
+                    acks.pending(shop, refused), acks.pending(shop, shop.card(COFFEE, "04FFFFFFFFFF01")))));
+
+            assertThat(acks.events).containsExactly("handled coffee:" + CAMILLE, "failed entrance:" + CAMILLE,
+                    "handled coffee:04FFFFFFFFFF01");
+            assertThat(shop.sent).hasSize(2);
+            assertThat(shop.count("SELECT COUNT(*) FROM taps")).isEqualTo(2);
+            assertThat(shop.count("SELECT COUNT(*) FROM taps WHERE tap_id = ?", refused.id())).isZero();
+            // The refused tap's visit was rolled back with it: Camille earned points once, for the coffee tap.
+            assertThat(shop.count("SELECT points FROM members WHERE member_id = 'm-0001'")).isEqualTo(1890);
+            assertThat(shop.registry.get("hub.taps.failed").counter().count()).isEqualTo(1.0);
+        }
+    }
+
+    @Test
+    void batch_invalidTap_isRejectedAloneAndTheRestCommits() throws Exception {
+        try (ShopFixture shop = ShopFixture.open(TestDb.SQLITE, dir)) {
+            List<String> events = new CopyOnWriteArrayList<>();
+            TapWriter.Pending bad = new TapWriter.Pending(shop.inbound(COFFEE,
+                    "{not json".getBytes(StandardCharsets.UTF_8)), new HubClient.Completion() {
+                @Override
+                public void handled() {
+                    events.add("handled");
+                }
+
+                @Override
+                public void invalid(InvalidInbound why) {
+                    events.add("invalid " + why.reason());
+                }
+
+                @Override
+                public void failed(Throwable why) {
+                    events.add("failed");
+                }
+            });
+            Acks acks = new Acks();
+
+            batch(shop).run(new ArrayList<>(List.of(bad, acks.pending(shop, shop.card(COFFEE, CAMILLE)))));
+
+            assertThat(events).containsExactly("invalid not_json");
+            assertThat(acks.events).containsExactly("handled coffee:" + CAMILLE);
+            assertThat(shop.count("SELECT COUNT(*) FROM taps")).isEqualTo(1);
+        }
+    }
+}
