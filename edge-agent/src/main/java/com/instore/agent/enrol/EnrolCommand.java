@@ -10,7 +10,8 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /**
- * {@code edge-agent enroll --hub https://HUB:8443 --code ABCDE-FGHJK --ca-sha256 HEX [--state-dir DIR]}: obtains this
+ * {@code edge-agent enroll --hub https://HUB:8443 --code ABCDE-FGHJK --ca-sha256 HEX [--state-dir DIR] [--insecure-http]}:
+ * obtains this
  * kiosk's identity with a one-time code and saves it; {@code edge-agent} then starts as that kiosk. Exit 0 enrolled,
  * 3 refused or failed (the reason is printed).
  */
@@ -29,6 +30,10 @@ public final class EnrolCommand implements Callable<Integer> {
     @Option(names = "--ca-file", paramLabel = "FILE", description = "The store CA certificate (PEM) to pin")
     private Path caFile;
 
+    @Option(names = "--insecure-http", description = "Accept a plain http:// hub (labs only: the hub is not"
+            + " authenticated and the secret crosses the network in clear)")
+    private boolean insecureHttp;
+
     @Option(names = "--state-dir", paramLabel = "DIR", defaultValue = "state",
             description = "Where the identity is kept (agent.enrol.state-dir). Default: ${DEFAULT-VALUE}")
     private Path stateDir;
@@ -41,7 +46,7 @@ public final class EnrolCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try {
-            String who = new Enroller(new KioskState(stateDir)).enrol(hub, code, Optional.ofNullable(caSha256),
+            String who = new Enroller(new KioskState(stateDir), insecureHttp).enrol(hub, code, Optional.ofNullable(caSha256),
                     Optional.ofNullable(caFile));
             System.out.println("enrolled as " + who + "; identity saved in " + stateDir.toAbsolutePath());
             return 0;

@@ -26,9 +26,20 @@ public final class Enroller {
 
     private final MessageCodec codec = new MessageCodec();
     private final KioskState state;
+    private final boolean insecureHttp;
 
+    /** An enroller that only talks to {@code https://} hubs. */
     public Enroller(KioskState state) {
+        this(state, false);
+    }
+
+    /**
+     * @param insecureHttp whether a plain {@code http://} hub is accepted (labs only: the hub is not authenticated and
+     *                     the kiosk's secret crosses the network in clear)
+     */
+    public Enroller(KioskState state, boolean insecureHttp) {
         this.state = state;
+        this.insecureHttp = insecureHttp;
     }
 
     /** The hub refused the code, or could not be trusted or reached; the message is for the person at the kiosk. */
@@ -47,13 +58,15 @@ public final class Enroller {
     public String enrol(URI hubUrl, String code, Optional<String> caSha256, Optional<java.nio.file.Path> caFile)
             throws EnrolmentFailed {
         try {
+            requireSafeScheme(hubUrl);
             HttpClient.Builder http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10));
             Optional<PinnedTrust> trust = Optional.empty();
             if ("https".equals(hubUrl.getScheme())) {
                 trust = Optional.of(pin(caSha256, caFile));
                 http.sslContext(trust.get().sslContext());
             } else {
-                LOG.warning("enrolling over plain HTTP: the hub is not authenticated (use https:// in production)");
+                LOG.warning("enrolling over plain HTTP (--insecure-http): the hub is not authenticated and the kiosk's"
+                        + " secret crosses the network in clear; labs only");
             }
             Identity identity = post(http.build(), hubUrl, code);
             if (trust.isPresent() && (identity.caPem() == null || !trust.get().matches(PinnedTrust.parse(identity.caPem())))) {
@@ -66,6 +79,19 @@ public final class Enroller {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new EnrolmentFailed("interrupted", e);
+        }
+    }
+
+    /** Refuses anything but https, and http without the explicit lab flag, before any byte leaves the kiosk. */
+    private void requireSafeScheme(URI hubUrl) throws EnrolmentFailed {
+        String scheme = hubUrl.getScheme() == null ? "" : hubUrl.getScheme().toLowerCase(java.util.Locale.ROOT);
+        if ("http".equals(scheme) && !insecureHttp) {
+            throw new EnrolmentFailed("refusing to enrol over plain http:// (" + hubUrl + "): the hub could not be"
+                    + " authenticated and the kiosk's secret would cross the network in clear. Use the hub's https://"
+                    + " address, or --insecure-http (agent.enrol.insecure-http: true) in a lab", null);
+        }
+        if (!"http".equals(scheme) && !"https".equals(scheme)) {
+            throw new EnrolmentFailed("the hub's address must start with https:// (got " + hubUrl + ")", null);
         }
     }
 

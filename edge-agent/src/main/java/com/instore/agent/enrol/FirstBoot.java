@@ -9,7 +9,8 @@ import java.util.Optional;
 
 /**
  * At start: when the config carries an enrolment code ({@code agent.enrol.hub}, {@code agent.enrol.code},
- * {@code agent.enrol.ca-sha256} or {@code agent.enrol.ca-file}) and the kiosk is not enrolled yet, enrols first; then
+ * {@code agent.enrol.ca-sha256} or {@code agent.enrol.ca-file}; {@code agent.enrol.insecure-http: true} accepts a plain
+ * {@code http://} hub, for labs) and the kiosk is not enrolled yet, enrols first; then
  * returns the identity's config keys and the device settings of the last good configuration (empty for a kiosk
  * configured by hand that never received one). Blocking.
  */
@@ -35,7 +36,7 @@ public final class FirstBoot {
             URI hub = URI.create(agent.get("enrol.hub").asString().orElseThrow(
                     () -> new IllegalArgumentException("agent.enrol.code needs agent.enrol.hub")));
             try {
-                new Enroller(state).enrol(hub, code.get(), agent.get("enrol.ca-sha256").asString().asOptional(),
+                new Enroller(state, agent.get("enrol.insecure-http").asBoolean().orElse(false)).enrol(hub, code.get(), agent.get("enrol.ca-sha256").asString().asOptional(),
                         agent.get("enrol.ca-file").asString().asOptional().map(Path::of));
             } catch (Enroller.EnrolmentFailed e) {
                 throw new IllegalStateException(e.getMessage(), e);

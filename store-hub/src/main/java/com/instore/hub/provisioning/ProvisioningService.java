@@ -114,7 +114,8 @@ final class ProvisioningService implements HttpService {
             body.put("qr", "/api/kiosks/" + kioskId + "/enrolment-code.svg");
         }
         body.put("enrol", "edge-agent enroll --hub " + enrolHubUrl + " --code " + issued.code()
-                + (caSha256 == null ? "" : " --ca-sha256 " + caSha256));
+                + (caSha256 == null ? "" : " --ca-sha256 " + caSha256)
+                + (enrolHubUrl.startsWith("http://") ? " --insecure-http" : ""));
         replies.send(res, res.status() == Status.CREATED_201 ? Status.CREATED_201 : Status.OK_200, body);
     }
 
