@@ -5,6 +5,7 @@
   'use strict';
 
   var current = null;
+  var t = window.KioskI18n.t;
 
   function el(id) {
     return document.getElementById(id);
@@ -23,12 +24,12 @@
       return;
     }
     action.tapId = current.tapId;
-    status('One moment...');
+    status(t('status.wait'));
     fetch('/action', {method: 'POST', headers: {'Content-Type': 'application/json'}, body: JSON.stringify(action)})
       .then(function (res) {
-        status(res.status === 202 ? '' : res.status === 409 ? 'Please tap your card again.' : 'Sorry, please try again.');
+        status(res.status === 202 ? '' : res.status === 409 ? t('status.tapAgain') : t('status.retry'));
       })
-      .catch(function () { status('Sorry, please try again.'); });
+      .catch(function () { status(t('status.retry')); });
   }
 
   function offerButtons(state) {
@@ -39,8 +40,8 @@
       }
       var bar = document.createElement('div');
       bar.className = 'offer-actions';
-      bar.appendChild(button('Print coupon', 'print', function () { act({type: 'PRINT_COUPON', offerId: offer.id}); }));
-      bar.appendChild(button('Not for me', 'dismiss', function () { act({type: 'DISMISS_OFFER', offerId: offer.id}); }));
+      bar.appendChild(button(t('offer.print'), 'print', function () { act({type: 'PRINT_COUPON', offerId: offer.id}); }));
+      bar.appendChild(button(t('offer.dismiss'), 'dismiss', function () { act({type: 'DISMISS_OFFER', offerId: offer.id}); }));
       card.appendChild(bar);
     });
   }
@@ -56,8 +57,8 @@
 
   function extras(member) {
     var m = member || {};
-    text('earned', m.pointsEarned ? '+' + m.pointsEarned + ' points' : '');
-    text('new-badges', (m.newBadges || []).length ? 'New badge: ' + m.newBadges.join(', ') : '');
+    text('earned', m.pointsEarned ? t('member.earned', {n: m.pointsEarned}) : '');
+    text('new-badges', (m.newBadges || []).length ? t('member.newBadge', {badges: m.newBadges.join(', ')}) : '');
     text('badges', (m.badges || []).join(' · '));
     text('next-badge', m.nextBadge || '');
   }
@@ -67,7 +68,7 @@
     el('coupon').classList.toggle('has-coupon', !!c);
     text('coupon-code', c ? c.code : '');
     text('coupon-title', c ? c.title : '');
-    text('coupon-until', c ? 'Valid until ' + String(c.expiresAt).slice(0, 10) : '');
+    text('coupon-until', c ? t('coupon.until', {date: String(c.expiresAt).slice(0, 10)}) : '');
     el('coupon-qr').src = c && c.qrUrl ? c.qrUrl : '';
   }
 
@@ -101,8 +102,7 @@
     var url = state.joinUrl;
     el('qr-box').classList.toggle('has-qr', !!url);
     el('link-qr').src = url ? url + '/qr.svg' : '';
-    text('link-qr-label', !url ? '' : state.state === 'member' ? 'Your choices and data, on your phone'
-      : 'Scan to join with your phone');
+    text('link-qr-label', !url ? '' : state.state === 'member' ? t('qr.member') : t('qr.join'));
   }
 
   el('choices-toggle').addEventListener('click', function () {

@@ -19,7 +19,6 @@ import com.instore.devices.printer.simulated.SimulatedPrinter;
 import com.instore.protocol.Channel;
 import com.instore.protocol.DeviceHealth;
 import com.instore.protocol.MessageCodec;
-import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.staticcontent.ClasspathHandlerConfig;
 import io.helidon.webserver.staticcontent.StaticContentFeature;
@@ -51,7 +50,7 @@ public final class EdgeAgent implements AutoCloseable {
     private KioskPrinter printer;
     private TapPipeline pipeline;
     private MqttLink link;
-    private WebServer server;
+    private ScreenServer server;
     private KioskManagement management;
     private volatile java.util.function.Consumer<java.util.List<String>> restartHook;
 
@@ -72,21 +71,18 @@ public final class EdgeAgent implements AutoCloseable {
         outbox.onHealthChange(link::statusChanged);
         pipeline = TapPipeline.create(config.tap(), config.kiosk(), devices.feedback(screen), link::sendTap,
                 outbox::nextSeq, this::readerStatusChanged, clock, timers, registry);
+        server = new ScreenServer(config.screen(), routing -> routes(routing, config), screen);
         management = new KioskManagement(config, link, pipeline::answerTimeout, running(config),
-                java.util.Optional.ofNullable(restartHook), desired -> new KioskCommands(config.kiosk(), devices, screen,
-                desired, this::mqttConnected, outbox::health, version(), clock), codec, clock);
+                java.util.Optional.ofNullable(restartHook), screen::settings, desired -> new KioskCommands(config.kiosk(),
+                devices, screen, () -> server.restart(java.time.Duration.ofSeconds(7)), desired, this::mqttConnected,
+                outbox::health, version(), clock), codec, clock);
         liveness.watch("mqtt-link", link::ping, timers);
         liveness.watch("tap-pipeline", pipeline::ping, timers);
-        server = WebServer.builder()
-                .host(config.screen().host())
-                .port(config.screen().port())
-                .routing(routing -> routes(routing, config))
-                .build()
-                .start();
-        screenUrl = "http://" + config.screen().host() + ":" + server.port() + "/";
+        int screenPort = server.start();
+        screenUrl = "http://" + config.screen().host() + ":" + screenPort + "/";
         devices.reader().start(devices.feedback(pipeline));
         link.start(management.listener(printer.takingPrintJobs(new Redraws(pipeline, screen, pipeline::showForTap))));
-        return server.port();
+        return screenPort;
     }
 
     private void routes(HttpRouting.Builder routing, AgentConfig config) {
@@ -99,6 +95,7 @@ public final class EdgeAgent implements AutoCloseable {
                 .register("/metrics", new MetricsService(registry));
         management.routes(routing);
         devices.simulatedReader().ifPresent(reader -> routing.register("/simulate", new SimulateService(reader, codec)));
+        routing.get("/simulate/indicator", (req, res) -> res.send(codec.encode(devices.simulatedSignals())));
         devices.printer().filter(SimulatedPrinter.class::isInstance).ifPresent(printer -> routing.register("/simulate",
                 new SimulatedPrinterService((SimulatedPrinter) printer, codec)));
         routing.register("/", StaticContentFeature.createService(ClasspathHandlerConfig.builder()
@@ -156,7 +153,7 @@ public final class EdgeAgent implements AutoCloseable {
         }
         screen.close();
         if (server != null) {
-            server.stop();
+            server.close();
         }
         if (management != null) {
             management.close();

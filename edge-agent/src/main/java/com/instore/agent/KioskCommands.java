@@ -22,17 +22,21 @@ final class KioskCommands implements KioskActions {
     private final KioskAddress kiosk;
     private final KioskDevices devices;
     private final ScreenBroadcaster screen;
+    private final java.util.concurrent.Callable<String> restartScreen;
     private final DesiredConfig desired;
     private final BooleanSupplier linkUp;
     private final Supplier<Object> outbox;
     private final String version;
     private final Clock clock;
 
-    KioskCommands(KioskAddress kiosk, KioskDevices devices, ScreenBroadcaster screen, DesiredConfig desired,
-                  BooleanSupplier linkUp, Supplier<Object> outbox, String version, Clock clock) {
+    /** @param restartScreen restarts the screen's web server and waits for the pages to come back (blocking) */
+    KioskCommands(KioskAddress kiosk, KioskDevices devices, ScreenBroadcaster screen,
+                  java.util.concurrent.Callable<String> restartScreen, DesiredConfig desired, BooleanSupplier linkUp,
+                  Supplier<Object> outbox, String version, Clock clock) {
         this.kiosk = kiosk;
         this.devices = devices;
         this.screen = screen;
+        this.restartScreen = restartScreen;
         this.desired = desired;
         this.linkUp = linkUp;
         this.outbox = outbox;
@@ -40,16 +44,18 @@ final class KioskCommands implements KioskActions {
         this.clock = clock;
     }
 
-    /** Green then amber then green: light and beeps that no tap produces in this order. */
+    /** How long the page shows the banner naming the kiosk. */
+    static final int IDENTIFY_BANNER_SECONDS = 8;
+
+    /** The indicator's own IDENTIFY pattern (no tap produces it) and a banner naming the kiosk on every open page. */
     @Override
-    public String identify() throws InterruptedException {
+    public String identify() {
         Indicator indicator = devices.indicator();
-        for (Indicator.Signal signal : new Indicator.Signal[] {Indicator.Signal.RECOGNISED, Indicator.Signal.UNKNOWN,
-                Indicator.Signal.RECOGNISED}) {
-            indicator.signal(signal);
-            Thread.sleep(400); // let each pattern play before the next cuts it short
-        }
-        return "blinked and beeped (indicator " + indicator.status().state() + ")";
+        indicator.signal(Indicator.Signal.IDENTIFY);
+        int pages = screen.announce("identify", Map.of("kiosk", kiosk.kioskId(), "store", kiosk.storeId(),
+                "seconds", IDENTIFY_BANNER_SECONDS));
+        return "blinked and beeped the identify pattern (indicator " + indicator.status().state() + "); banner naming "
+                + kiosk + " on " + pages + " page(s) for " + IDENTIFY_BANNER_SECONDS + " s";
     }
 
     @Override
@@ -69,11 +75,10 @@ final class KioskCommands implements KioskActions {
         return desired.reload();
     }
 
-    /** Sends the current screen to every open page again, so a page stuck on an old state redraws. */
+    /** Restarts the screen's web server; the open pages reload themselves and come back. */
     @Override
-    public String restartScreen() {
-        screen.show(screen.current());
-        return "screen redrawn";
+    public String restartScreen() throws Exception {
+        return restartScreen.call();
     }
 
     @Override

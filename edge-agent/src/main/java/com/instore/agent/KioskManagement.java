@@ -21,7 +21,7 @@ import java.util.function.Consumer;
 
 /**
  * Issue 7 on the kiosk, wired in one place: desired/reported configuration and remote commands over the link, and
- * {@code /kiosk/config} for the page. {@link EdgeAgent} builds it after the link and the tap pipeline.
+ * {@code /kiosk/config} for the page; the screen settings in force also go to the open pages ({@code pages}) live. {@link EdgeAgent} builds it after the link and the tap pipeline.
  */
 final class KioskManagement implements AutoCloseable {
     private final AtomicReference<ScreenSettings> screen = new AtomicReference<>(ScreenSettings.DEFAULTS);
@@ -30,11 +30,16 @@ final class KioskManagement implements AutoCloseable {
     private final MessageCodec codec;
 
     KioskManagement(AgentConfig config, MqttLink link, Consumer<Duration> answerTimeout, KioskTargets.Running running,
-                    Optional<Consumer<List<String>>> restart, KioskActionsFactory actions, MessageCodec codec,
-                    Clock clock) {
+                    Optional<Consumer<List<String>>> restart, Consumer<ScreenSettings> pages, KioskActionsFactory actions,
+                    MessageCodec codec, Clock clock) {
         this.codec = codec;
+        pages.accept(ScreenSettings.DEFAULTS);
+        Consumer<ScreenSettings> settings = s -> {
+            screen.set(s);
+            pages.accept(s);
+        };
         desired = new DesiredConfig(config.kiosk(), config.dataDir(),
-                new KioskTargets(answerTimeout, screen, running, restart),
+                new KioskTargets(answerTimeout, settings, running, restart),
                 (topic, payload) -> link.publish(topic, payload, true, null), codec, clock);
         commands = new CommandRunner(config.kiosk(), actions.create(desired),
                 (topic, payload, correlation) -> link.publish(topic, payload, false, correlation), codec, clock);

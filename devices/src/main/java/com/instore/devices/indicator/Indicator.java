@@ -23,6 +23,11 @@ public interface Indicator extends AutoCloseable {
         /** A card nobody knows: amber, two short beeps. */
         UNKNOWN,
         /** Something went wrong (unreadable card, hub unreachable): red, one long beep. */
-        ERROR
+        ERROR,
+        /**
+         * Staff asked the kiosk to show itself (the IDENTIFY command): all three lights together, flashing with a beep
+         * three times, then red-amber-green in turn; no tap ever produces it.
+         */
+        IDENTIFY
     }
 }

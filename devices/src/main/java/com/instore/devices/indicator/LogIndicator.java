@@ -26,6 +26,7 @@ final class LogIndicator implements Indicator {
             case RECOGNISED -> "green, one short beep";
             case UNKNOWN -> "amber, two short beeps";
             case ERROR -> "red, one long beep";
+            case IDENTIFY -> "all lights flashing with three beeps, then red-amber-green";
         };
     }
 

@@ -26,7 +26,22 @@ record Pattern(List<Step> steps) {
             case ERROR -> new Pattern(List.of(
                     step(Duration.ofMillis(400), Output.RED, Output.BUZZER),
                     step(Duration.ofMillis(1600), Output.RED)));
+            case IDENTIFY -> identify();
         };
+    }
+
+    /** Three flashes of every light with a beep each, then a red-amber-green chase: unlike any tap's pattern. */
+    private static Pattern identify() {
+        Duration flash = Duration.ofMillis(250);
+        List<Step> steps = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            steps.add(step(flash, Output.GREEN, Output.AMBER, Output.RED, Output.BUZZER));
+            steps.add(step(flash));
+        }
+        for (Output light : List.of(Output.RED, Output.AMBER, Output.GREEN)) {
+            steps.add(step(flash, light));
+        }
+        return new Pattern(List.copyOf(steps));
     }
 
     private static Step step(Duration hold, Output... on) {

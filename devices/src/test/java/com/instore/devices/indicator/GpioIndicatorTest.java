@@ -74,6 +74,30 @@ class GpioIndicatorTest {
     }
 
     @Test
+    void identify_flashesEveryLightWithThreeBeeps_thenChasesRedAmberGreen() {
+        withPins(Pattern.Output.values()).signal(Indicator.Signal.IDENTIFY);
+        await().until(() -> timeline.stream().filter("green on"::equals).count() == 4
+                && "green off".equals(timeline.getLast()));
+        assertThat(timeline.subList(0, 4)).containsExactlyInAnyOrder("green on", "amber on", "red on", "buzzer on");
+        assertThat(timeline.stream().filter("buzzer on"::equals)).hasSize(3);
+        assertThat(timeline.stream().filter("wait 250"::equals)).hasSize(9);
+        assertThat(timeline.subList(timeline.size() - 9, timeline.size())).containsExactly(
+                "red on", "wait 250", "red off", "amber on", "wait 250", "green on", "amber off", "wait 250",
+                "green off");
+    }
+
+    @Test
+    void identify_isUnlikeEveryTapPattern() {
+        for (Indicator.Signal tap : List.of(Indicator.Signal.RECOGNISED, Indicator.Signal.UNKNOWN,
+                Indicator.Signal.ERROR)) {
+            assertThat(Pattern.of(Indicator.Signal.IDENTIFY)).isNotEqualTo(Pattern.of(tap));
+            assertThat(Pattern.of(tap).steps()).noneMatch(step -> step.on().size() >= 3);
+        }
+        assertThat(Pattern.of(Indicator.Signal.IDENTIFY).steps().getFirst().on()).containsExactlyInAnyOrder(
+                Pattern.Output.GREEN, Pattern.Output.AMBER, Pattern.Output.RED, Pattern.Output.BUZZER);
+    }
+
+    @Test
     void withoutAmberPin_amberIsRedAndGreenTogether() {
         withPins(Pattern.Output.GREEN, Pattern.Output.RED).signal(Indicator.Signal.UNKNOWN);
         await().until(() -> timeline.contains("red off"));

@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
@@ -19,7 +18,7 @@ import java.util.function.Consumer;
  */
 public final class KioskTargets implements ConfigTargets {
     private final Consumer<Duration> answerTimeout;
-    private final AtomicReference<ScreenSettings> screen;
+    private final Consumer<ScreenSettings> screen;
     private final Running running;
     private final Optional<Consumer<List<String>>> restart;
 
@@ -31,7 +30,8 @@ public final class KioskTargets implements ConfigTargets {
     public record Running(String readerType, long debounceMs, String printerAddress) {
     }
 
-    public KioskTargets(Consumer<Duration> answerTimeout, AtomicReference<ScreenSettings> screen, Running running,
+    /** @param screen takes the screen settings in force (the page applies them live) */
+    public KioskTargets(Consumer<Duration> answerTimeout, Consumer<ScreenSettings> screen, Running running,
                         Optional<Consumer<List<String>>> restart) {
         this.answerTimeout = answerTimeout;
         this.screen = screen;
@@ -42,7 +42,7 @@ public final class KioskTargets implements ConfigTargets {
     @Override
     public List<String> apply(Optional<KioskConfig> previous, KioskConfig next) {
         answerTimeout.accept(Duration.ofMillis(next.answerTimeoutMs()));
-        screen.set(ScreenSettings.of(next));
+        screen.accept(ScreenSettings.of(next));
         List<String> parts = new ArrayList<>();
         if (!next.readerType().equals(running.readerType())
                 || running.debounceMs() >= 0 && next.debounceMs() != running.debounceMs()) {

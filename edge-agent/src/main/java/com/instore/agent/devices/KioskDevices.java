@@ -26,7 +26,10 @@ public final class KioskDevices implements AutoCloseable {
     private final Indicator indicator;
     private final AtomicBoolean reading = new AtomicBoolean(true);
 
-    private KioskDevices(TapReader reader, Printer printer, Indicator indicator) {
+    private final SignalLog signals;
+
+    private KioskDevices(TapReader reader, Printer printer, Indicator indicator, SignalLog signals) {
+        this.signals = signals;
         this.reader = reader;
         this.printer = printer;
         this.indicator = indicator;
@@ -43,7 +46,9 @@ public final class KioskDevices implements AutoCloseable {
         Printer receiptPrinter = null;
         try {
             receiptPrinter = printer.fitted() ? Printers.create(printer.spec()) : null;
-            return new KioskDevices(tapReader, receiptPrinter, Indicators.create(indicator.spec()));
+            SignalLog signals = new SignalLog();
+            return new KioskDevices(tapReader, receiptPrinter, Indicators.create(indicator.spec(), signals::add),
+                    signals);
         } catch (RuntimeException e) {
             tapReader.close();
             if (receiptPrinter != null) {
@@ -69,6 +74,27 @@ public final class KioskDevices implements AutoCloseable {
 
     public Indicator indicator() {
         return indicator;
+    }
+
+    /** The last signals a simulated indicator showed, oldest first (empty for a GPIO one): for demo and test pages. */
+    public java.util.List<Indicator.Signal> simulatedSignals() {
+        return signals.recent();
+    }
+
+    /** The last few signals of a simulated indicator. Thread-safe. */
+    private static final class SignalLog {
+        private final java.util.Deque<Indicator.Signal> recent = new java.util.ArrayDeque<>();
+
+        synchronized void add(Indicator.Signal signal) {
+            if (recent.size() == 20) {
+                recent.removeFirst();
+            }
+            recent.addLast(signal);
+        }
+
+        synchronized java.util.List<Indicator.Signal> recent() {
+            return java.util.List.copyOf(recent);
+        }
     }
 
     /** {@code screen}, with the indicator signalling members, unknown cards and refused taps as they are shown. */

@@ -16,9 +16,11 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The kiosk page's data: {@code GET /screen/state} (the current {@link ScreenState} as JSON) and {@code GET /screen/events}
- * (Server-Sent Events: the current state at once, then every change, and a comment every heartbeat so that proxies and
- * the browser keep the stream open for hours). Each event stream holds its own (virtual) request thread.
+ * The kiosk page's data: {@code GET /screen/state} (the current {@link ScreenState} as JSON), {@code GET /screen/instance}
+ * (this server's id) and {@code GET /screen/events}
+ * (Server-Sent Events: {@code screen} with the current state at once, then every change; {@code settings} with the page's
+ * theme, language and offers per screen, at once and on every change; {@code restart} before the screen server restarts;
+ * and a comment every heartbeat so that proxies and the browser keep the stream open for hours). Each event stream holds its own (virtual) request thread.
  */
 public final class ScreenService implements HttpService {
     private static final Logger LOG = Logger.getLogger(ScreenService.class.getName());
@@ -27,6 +29,8 @@ public final class ScreenService implements HttpService {
     private final ScreenBroadcaster broadcaster;
     private final MessageCodec codec;
     private final Duration heartbeat;
+    /** This server's own id: a page told to restart reloads once {@code /screen/instance} answers another one. */
+    private final String instance = java.util.UUID.randomUUID().toString();
 
     public ScreenService(ScreenBroadcaster broadcaster, MessageCodec codec) {
         this(broadcaster, codec, DEFAULT_HEARTBEAT);
@@ -41,7 +45,8 @@ public final class ScreenService implements HttpService {
     @Override
     public void routing(HttpRules rules) {
         rules.get("/state", this::state)
-                .get("/events", this::events);
+                .get("/events", this::events)
+                .get("/instance", (req, res) -> res.header(HeaderValues.CACHE_NO_CACHE).send(instance));
     }
 
     private void state(ServerRequest req, ServerResponse res) {
@@ -63,10 +68,15 @@ public final class ScreenService implements HttpService {
 
     private void stream(ScreenBroadcaster.Subscription subscription, SseSink sink) throws InterruptedException {
         while (true) {
-            Optional<ScreenState> next = subscription.next(heartbeat);
+            Optional<ScreenBroadcaster.PageEvent> next = subscription.next(heartbeat);
             if (next.isPresent()) {
-                sink.emit(SseEvent.builder().name("screen")
-                        .data(new String(codec.encode(next.get()), StandardCharsets.UTF_8)).build());
+                boolean restart = "restart".equals(next.get().name());
+                Object data = restart ? java.util.Map.of("instance", instance) : next.get().data();
+                sink.emit(SseEvent.builder().name(next.get().name())
+                        .data(new String(codec.encode(data), StandardCharsets.UTF_8)).build());
+                if (restart) {
+                    return; // the page reloads itself once a new server answers /screen/instance
+                }
             } else {
                 sink.emit(SseEvent.builder().comment("heartbeat").build());
             }

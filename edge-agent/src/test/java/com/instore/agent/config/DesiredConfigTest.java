@@ -34,7 +34,7 @@ class DesiredConfigTest {
     private DesiredConfig desired;
 
     private DesiredConfig start() {
-        desired = new DesiredConfig(KIOSK, dataDir, new KioskTargets(timeout::set, screen,
+        desired = new DesiredConfig(KIOSK, dataDir, new KioskTargets(timeout::set, screen::set,
                 new KioskTargets.Running("simulated", -1, "none"), Optional.empty()), (topic, payload) -> {
             try {
                 reports.add(codec.decode(payload, ConfigReport.class));
@@ -84,6 +84,21 @@ class DesiredConfigTest {
         assertThat(refused.refusedVersion()).isEqualTo(2);
         assertThat(timeout.get()).isEqualTo(Duration.ofMillis(900));
         assertThat(desired.applied().map(KioskConfig::version)).contains(1L);
+    }
+
+    @Test
+    void themeOrLanguageThePageDoesNotHave_isRefused_andTheScreenKeepsItsSettings() throws Exception {
+        start().onDesired(codec.encode(config(1, "simulated", 900)));
+        nextReport();
+        KioskConfig good = config(2, "simulated", 900);
+        desired.onDesired(codec.encode(new KioskConfig(1, UUID.randomUUID().toString(), Instant.now(), "coffee", 2,
+                "simulated", "none", "neon", "fr", 900, 2, 1500)));
+        assertThat(nextReport().reason()).contains("theme 'neon'");
+        desired.onDesired(codec.encode(new KioskConfig(1, UUID.randomUUID().toString(), Instant.now(), "coffee", 3,
+                "simulated", "none", "dark", "ja", 900, 2, 1500)));
+        assertThat(nextReport().reason()).contains("language 'ja'");
+        assertThat(screen.get().theme()).isEqualTo(good.theme());
+        assertThat(screen.get().language()).isEqualTo("fr-FR");
     }
 
     @Test

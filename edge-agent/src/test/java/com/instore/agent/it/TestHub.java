@@ -1,6 +1,9 @@
 package com.instore.agent.it;
 
 import com.instore.protocol.Channel;
+import com.instore.protocol.Command;
+import com.instore.protocol.CommandResult;
+import com.instore.protocol.KioskConfig;
 import com.instore.protocol.InvalidMessageException;
 import com.instore.protocol.KioskAddress;
 import com.instore.protocol.KioskStatus;
@@ -46,6 +49,7 @@ final class TestHub implements AutoCloseable {
     private final MqttAsyncClient client;
     private final BlockingQueue<TapEvent> taps = new LinkedBlockingQueue<>();
     private final List<KioskStatus> statuses = new CopyOnWriteArrayList<>();
+    private final BlockingQueue<CommandResult> results = new LinkedBlockingQueue<>();
     private final Set<String> seen = ConcurrentHashMap.newKeySet();
     private final ExecutorService answerer = Executors.newSingleThreadExecutor();
     private volatile boolean autoAnswer;
@@ -61,7 +65,8 @@ final class TestHub implements AutoCloseable {
         options.setSocketFactory(new NoDelay());
         client.connect(options).waitForCompletion(10_000);
         IMqttToken subscribed = client.subscribe(new MqttSubscription[] {
-                new MqttSubscription(kiosk.topic(Channel.TAP), 1), new MqttSubscription(kiosk.topic(Channel.STATUS), 1)});
+                new MqttSubscription(kiosk.topic(Channel.TAP), 1), new MqttSubscription(kiosk.topic(Channel.STATUS), 1),
+                new MqttSubscription(kiosk.topic(Channel.COMMAND_RESULT), 1)});
         subscribed.waitForCompletion(10_000);
     }
 
@@ -119,6 +124,31 @@ final class TestHub implements AutoCloseable {
         properties.setMessageExpiryInterval(60L);
         client.publish(kiosk.topic(Channel.PRINT), new MqttMessage(payload, 1, false, properties))
                 .waitForCompletion(10_000);
+    }
+
+    /** Publishes a desired configuration as the hub does: QoS 1, retained. */
+    void pushConfig(KioskConfig config) throws MqttException {
+        client.publish(kiosk.topic(Channel.CONFIG_DESIRED), new MqttMessage(codec.encode(config), 1, true,
+                new MqttProperties())).waitForCompletion(10_000);
+    }
+
+    /** Sends a command (MQTT 5 request/response, as the hub does) and waits for its result; fails when none came. */
+    CommandResult command(Command.Type type, Duration timeout) throws MqttException, InterruptedException {
+        Command command = new Command(SchemaVersion.CURRENT, UUID.randomUUID().toString(), Instant.now(),
+                kiosk.kioskId(), type, timeout.toMillis());
+        MqttProperties properties = new MqttProperties();
+        properties.setResponseTopic(kiosk.topic(Channel.COMMAND_RESULT));
+        properties.setCorrelationData(command.id().getBytes(StandardCharsets.UTF_8));
+        client.publish(kiosk.topic(Channel.COMMAND), new MqttMessage(codec.encode(command), 1, false, properties))
+                .waitForCompletion(10_000);
+        long deadline = System.nanoTime() + timeout.plusSeconds(5).toNanos();
+        while (System.nanoTime() < deadline) {
+            CommandResult result = results.poll(100, TimeUnit.MILLISECONDS);
+            if (result != null && result.commandId().equals(command.id())) {
+                return result;
+            }
+        }
+        throw new AssertionError("no result for " + type + " within " + timeout);
     }
 
     /** The latest status the kiosk published, if any. */
@@ -196,6 +226,8 @@ final class TestHub implements AutoCloseable {
                     } else {
                         taps.add(tap);
                     }
+                } else if (topic.endsWith("/" + Channel.COMMAND_RESULT.path())) {
+                    results.add(codec.decode(message.getPayload(), CommandResult.class));
                 } else {
                     statuses.add(codec.decode(message.getPayload(), KioskStatus.class));
                 }
