@@ -19,6 +19,31 @@ public final class Topics {
         return STORES + "/+/" + KIOSKS + "/+/" + channel.path();
     }
 
+    /** A filter matching one channel of every kiosk of one store (a chain's broker carries several stores). */
+    public static String everyKioskOf(String storeId, Channel channel) {
+        return STORES + "/" + KioskAddress.requireSlug(storeId, "storeId") + "/" + KIOSKS + "/+/" + channel.path();
+    }
+
+    /** An MQTT 5 shared subscription of {@code filter}: each message goes to one member of {@code group}. */
+    public static String shared(String group, String filter) {
+        return "$share/" + group + "/" + filter;
+    }
+
+    /** Where a chain's hub instance says it is online (retained; its Will says offline): {@code stores/{s}/hubs/{client}}. */
+    public static String hubPresence(String storeId, String hubClientId) {
+        return STORES + "/" + KioskAddress.requireSlug(storeId, "storeId") + "/hubs/" + hubClientId;
+    }
+
+    /** The filter over every hub instance's presence of one store. */
+    public static String hubPresences(String storeId) {
+        return STORES + "/" + KioskAddress.requireSlug(storeId, "storeId") + "/hubs/+";
+    }
+
+    /** The hub client id in a {@link #hubPresence} topic. */
+    public static String hubOfPresence(String topic) {
+        return topic.substring(topic.lastIndexOf('/') + 1);
+    }
+
     /** A filter matching every topic of every kiosk: what a read-only monitor may watch. */
     public static String everything() {
         return STORES + "/#";

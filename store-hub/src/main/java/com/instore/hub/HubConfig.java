@@ -15,7 +15,9 @@ import java.util.Optional;
  * @param storeFile       the store and its kiosks (config/store.yaml)
  * @param offersFile      the offers (config/offers.yaml)
  * @param membersFile     demo members upserted at start; empty when none
- * @param storeSecretFile the HMAC key for card UIDs; generated at first start when missing
+ * @param storeSecretFile the HMAC key for card UIDs (and NDEF member tokens); generated at first start when missing.
+ *                        {@code hub.identity-secret-file} (preferred in a chain: every store's hub must read the same key,
+ *                        or a card enrolled at store A is a stranger at store B) or {@code hub.store-secret-file}
  * @param publicUrl       how shoppers' phones reach the hub (join links)
  * @param httpHost        HTTP bind address
  * @param httpPort        HTTP port, 0 for any free port
@@ -49,7 +51,9 @@ public record HubConfig(Path dataDir, Path storeFile, Path offersFile, Optional<
                 Path.of(hub.get("store-file").asString().orElse("config/store.yaml")),
                 Path.of(hub.get("offers-file").asString().orElse("config/offers.yaml")),
                 hub.get("members-file").asString().filter(s -> !s.isBlank()).map(Path::of),
-                hub.get("store-secret-file").asString().map(Path::of).orElse(dataDir.resolve("store.secret")),
+                hub.get("identity-secret-file").asString().asOptional()
+                        .or(() -> hub.get("store-secret-file").asString().asOptional())
+                        .map(Path::of).orElse(dataDir.resolve("store.secret")),
                 hub.get("public-url").asString().orElse("http://localhost:8080"),
                 hub.get("http.host").asString().orElse("0.0.0.0"),
                 hub.get("http.port").asInt().orElse(8080),

@@ -69,17 +69,22 @@ final class KioskOps {
     }
 
     /** Provisioning, built before the hub client connects (it subscribes to the channels {@link #handlers} names). */
-    Provisioning provisioning(Database db, Fleet fleet, HubClient client, Broker broker, int httpsPort, MessageCodec codec,
-                              Clock clock) {
+    Provisioning provisioning(Database db, Fleet fleet, HubClient client, BrokerEndpoints endpoints, int httpsPort,
+                              MessageCodec codec, Clock clock) {
         String host = URI.create(config.publicUrl()).getHost();
-        BrokerEndpoints endpoints = new BrokerEndpoints(
-                tls.plainMqtt() ? "tcp://" + host + ":" + broker.port() : null,
-                material.isPresent() ? "ssl://" + host + ":" + broker.tlsPort() : null,
-                material.map(HubTls::caPem).orElse(null), broker::disconnect);
         String enrolUrl = material.isPresent() ? "https://" + host + ":" + httpsPort : config.publicUrl();
         provisioning = new Provisioning(ProvisioningConfig.from(config.features().get("provisioning")), config.storeFile(),
                 db, fleet, client, endpoints, enrolUrl, codec, clock);
         return provisioning;
+    }
+
+    /** How kiosks reach the embedded broker, told to them at enrolment. */
+    BrokerEndpoints endpoints(Broker broker) {
+        String host = URI.create(config.publicUrl()).getHost();
+        return new BrokerEndpoints(
+                tls.plainMqtt() ? "tcp://" + host + ":" + broker.port() : null,
+                material.isPresent() ? "ssl://" + host + ":" + broker.tlsPort() : null,
+                material.map(HubTls::caPem).orElse(null), broker::disconnect);
     }
 
     Map<Channel, HubClient.Handler> handlers() {

@@ -44,7 +44,8 @@ public final class Main implements Callable<Integer> {
             stopped.countDown();
         }, "hub-shutdown"));
         String host = "0.0.0.0".equals(config.httpHost()) ? "localhost" : config.httpHost();
-        System.out.println("store hub ready: http://" + host + ":" + hub.httpPort() + "/ , MQTT port " + hub.mqttPort());
+        System.out.println("store hub ready: http://" + host + ":" + hub.httpPort() + "/ , MQTT "
+                + (hub.mqttPort() < 0 && hub.mqttTlsPort() < 0 ? "on the external broker" : "port " + hub.mqttPort()));
         stopped.await();
         return 0;
     }

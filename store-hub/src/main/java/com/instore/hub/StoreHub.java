@@ -3,7 +3,11 @@ package com.instore.hub;
 import com.instore.hub.api.JsonReply;
 import com.instore.hub.broker.Accounts;
 import com.instore.hub.broker.Broker;
+import com.instore.hub.broker.BrokerAuth;
 import com.instore.hub.db.Database;
+import com.instore.hub.external.ExternalBroker;
+import com.instore.hub.external.ExternalMqtt;
+import com.instore.hub.provisioning.BrokerEndpoints;
 import com.instore.hub.kiosks.Fleet;
 import com.instore.hub.members.Members;
 import com.instore.hub.mqtt.HubClient;
@@ -30,6 +34,8 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -81,23 +87,18 @@ public final class StoreHub implements AutoCloseable {
         KioskOps kioskOps = KioskOps.prepare(config, fleet.storeId(), clock);
         JsonReply replies = new JsonReply(codec);
 
-        byte[] hubPassword = SecretFile.newSecret().getBytes(StandardCharsets.UTF_8);
         String monitorSecret = SecretFile.readOrCreate(config.dataDir().resolve("monitor.secret"));
-        Accounts accounts = new Accounts(fleet.storeId(), fleet::fingerprint,
-                SecretFile.sha256Hex(hubPassword), SecretFile.sha256Hex(monitorSecret));
-        Broker broker = own(Broker.start(config.dataDir().resolve("broker"), kioskOps.listeners(), accounts));
-        mqttPort = broker.port();
-        mqttTlsPort = broker.tlsPort();
-
         ExecutorService pipeline = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("hub-pipeline").daemon()
                 .factory());
         own(() -> stop(pipeline));
-        HubClient client = HubClient.create(kioskOps.hubClientUri(broker), Accounts.hubClientId(fleet.storeId()),
-                pipeline, new InvalidMessages(registry, clock));
-        own(client);
-        kioskOps.secure(client);
+        InvalidMessages invalid = new InvalidMessages(registry, clock);
+        Optional<ExternalMqtt> external = ExternalMqtt.from(config.features().get("mqtt"));
+        Mqtt mqtt = external.isPresent()
+                ? external(external.get(), fleet, monitorSecret, pipeline, invalid)
+                : embedded(config, kioskOps, fleet, monitorSecret, pipeline, invalid);
+        HubClient client = mqtt.client();
         int httpsPort = kioskOps.httpsPort();
-        Provisioning provisioning = kioskOps.provisioning(db, fleet, client, broker, httpsPort, codec, clock);
+        Provisioning provisioning = kioskOps.provisioning(db, fleet, client, mqtt.endpoints(), httpsPort, codec, clock);
         Shoppers shoppers = new Shoppers(config, db, members, fleet, storeSecret, codec, replies, client::publish,
                 registry, clock);
         ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(
@@ -109,17 +110,22 @@ public final class StoreHub implements AutoCloseable {
                 Channel.STATUS, in -> fleet.onStatus(in.address().kiosk(), in.payload(), in.retained())));
         handlers.putAll(kioskOps.handlers());
         own(shoppers.taps.start()); // closed before the client: its last batch still acknowledges its taps
-        client.connect(Accounts.HUB_USER, hubPassword, handlers, Map.of(Channel.TAP, shoppers.taps));
+        if (external.isPresent()) {
+            own(() -> client.leave(3_000)); // first: unsubscribe, so the store's other hubs get the taps from now on
+        }
+        mqtt.connect().accept(handlers, Map.of(Channel.TAP, shoppers.taps));
         provisioning.start(timers);
 
+        Optional<BrokerAuth> brokerAuth = brokerAuth(config.features().get("mqtt.http-auth"), mqtt.accounts());
         Staff staff = new Staff(config, db, fleet, shoppers.taps, codec, clock);
         Consumer<HttpRouting.Builder> routes = r -> {
             staff.routes(r);
             r.register(new ObserveService(Map.of(
-                            "broker", () -> broker.isRunning() && client.isConnected(),
+                            "broker", () -> mqtt.up().getAsBoolean() && client.isConnected(),
                             "db", db::isHealthy), registry, codec))
                     .register(provisioning.routes());
             shoppers.routes(r);
+            brokerAuth.ifPresent(r::register);
         };
         WebServerConfig.Builder server = WebServer.builder().host(config.httpHost()).port(config.httpPort()).routing(routes);
         kioskOps.https(server, httpsPort, routes);
@@ -127,6 +133,62 @@ public final class StoreHub implements AutoCloseable {
         own(http::stop);
         httpPort = http.port();
         this.httpsPort = http.hasTls(KioskOps.HTTPS) ? http.port(KioskOps.HTTPS) : -1;
+    }
+
+    /** The hub's MQTT side: its client, how kiosks reach the broker, how to connect the client, whether the broker runs. */
+    private record Mqtt(HubClient client, BrokerEndpoints endpoints, Connector connect, BooleanSupplier up,
+                        Accounts accounts) {
+    }
+
+    @FunctionalInterface
+    private interface Connector {
+        void accept(Map<Channel, HubClient.Handler> handlers, Map<Channel, HubClient.Queued> queued) throws Exception;
+    }
+
+    /** The embedded HiveMQ with the hub's per-start password; kiosk rules asked of {@link Fleet} on every CONNECT. */
+    private Mqtt embedded(HubConfig config, KioskOps kioskOps, Fleet fleet, String monitorSecret, ExecutorService pipeline,
+                          InvalidMessages invalid) throws Exception {
+        byte[] hubPassword = SecretFile.newSecret().getBytes(StandardCharsets.UTF_8);
+        Accounts accounts = new Accounts(fleet.storeId(), fleet::fingerprint,
+                SecretFile.sha256Hex(hubPassword), SecretFile.sha256Hex(monitorSecret));
+        Broker broker = own(Broker.start(config.dataDir().resolve("broker"), kioskOps.listeners(), accounts));
+        mqttPort = broker.port();
+        mqttTlsPort = broker.tlsPort();
+        HubClient client = own(HubClient.create(kioskOps.hubClientUri(broker), Accounts.hubClientId(fleet.storeId()),
+                pipeline, invalid));
+        kioskOps.secure(client);
+        return new Mqtt(client, kioskOps.endpoints(broker), (handlers, queued) -> client.connect(Accounts.HUB_USER,
+                hubPassword, handlers, queued), broker::isRunning, accounts);
+    }
+
+    /** Chain mode: an external broker (Mosquitto); kiosk accounts kept there (dynsec), taps shared among instances. */
+    private Mqtt external(ExternalMqtt settings, Fleet fleet, String monitorSecret, ExecutorService pipeline,
+                          InvalidMessages invalid) throws Exception {
+        ExternalBroker broker = own(ExternalBroker.connect(settings, fleet.storeId(), monitorSecret));
+        fleet.accounts(broker.accounts());
+        mqttPort = -1;
+        mqttTlsPort = -1;
+        HubClient client = own(broker.hubClient(pipeline, invalid));
+        String kioskUri = broker.kioskUri();
+        BrokerEndpoints endpoints = new BrokerEndpoints(kioskUri.startsWith("tcp://") ? kioskUri : null,
+                kioskUri.startsWith("ssl://") ? kioskUri : null, null, clientId -> {
+        });
+        return new Mqtt(client, endpoints, (handlers, queued) -> {
+            broker.connect(client, handlers, queued);
+            broker.watchPeers(handlers, queued, pipeline, invalid);
+        }, () -> true, new Accounts(fleet.storeId(), fleet::fingerprint, broker.passwordSha256(),
+                SecretFile.sha256Hex(monitorSecret)));
+    }
+
+    /** The HTTP auth endpoint for an external broker (EMQX), when {@code hub.mqtt.http-auth.secret-file} is set. */
+    private static Optional<BrokerAuth> brokerAuth(io.helidon.config.Config node, Accounts accounts) throws IOException {
+        Optional<String> secretFile = node.get("secret-file").asString().asOptional();
+        if (secretFile.isEmpty()) {
+            return Optional.empty();
+        }
+        java.util.Set<String> sources = java.util.Set.copyOf(node.get("allow-from").asList(String.class)
+                .orElse(java.util.List.of()));
+        return Optional.of(new BrokerAuth(accounts, SecretFile.read(Path.of(secretFile.get())), sources));
     }
 
     /** The data directory holds secrets and members' data: owner-only when we create it. */

@@ -30,6 +30,7 @@ final class AccessPolicy {
             new Rule("GET", "/assets/**", PUBLIC),
             new Rule("GET", "/openapi.yaml", PUBLIC),
             new Rule("POST", "/api/enrol", PUBLIC),
+            new Rule("POST", "/broker/*", PUBLIC), // its own shared secret and source addresses (BrokerAuth)
             new Rule("*", "/join", PUBLIC),
             new Rule("*", "/join/**", PUBLIC),
             new Rule("GET", "/api/coupons/*/qr.svg", PUBLIC),

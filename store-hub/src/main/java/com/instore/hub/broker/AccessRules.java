@@ -74,10 +74,47 @@ final class AccessRules {
         if (!SecretFile.sameHex(expected, fingerprint)) {
             return new Refused(true, "wrong password for '" + grant.who() + "'");
         }
-        if (!ownClientId.equals(clientId)) {
+        if (!ownClientId.equals(clientId) && !(ownClientId.startsWith("hub-") && clientId.startsWith(ownClientId + "-"))) {
             return new Refused(false, "'" + grant.who() + "' must use client id '" + ownClientId + "', not '" + clientId + "'");
         }
         return new Allowed(grant);
+    }
+
+    /**
+     * What an already connected client may do, for an external broker's per-topic questions (no password then): the
+     * hub's and the monitor's grants, a known kiosk's own subtree; empty for anyone else.
+     */
+    Optional<Grant> grantOf(String user, String clientId) {
+        if (Accounts.HUB_USER.equals(user)) {
+            return ownsHubClientId(clientId)
+                    ? Optional.of(new Grant(user, List.of(EVERYTHING), List.of(EVERYTHING))) : Optional.empty();
+        }
+        if (Accounts.MONITOR_USER.equals(user)) {
+            return Optional.of(new Grant(user, List.of(), List.of(EVERYTHING)));
+        }
+        return parseKioskUser(user).filter(k -> accounts.kioskFingerprint().apply(k.kioskId()).isPresent())
+                .filter(k -> Accounts.kioskClientId(k.storeId(), k.kioskId()).equals(clientId))
+                .map(k -> new Grant(user, List.of(k.subtree()), List.of(k.subtree())));
+    }
+
+    /**
+     * Whether this store decides about {@code user}: its own kiosks and hub client ids; the monitor only with our
+     * password. A chain's broker asks every store's hub in turn; the others answer "not mine".
+     */
+    boolean isOurs(String user, String clientId, Optional<byte[]> password) {
+        if (Accounts.HUB_USER.equals(user)) {
+            return ownsHubClientId(clientId);
+        }
+        if (Accounts.MONITOR_USER.equals(user)) {
+            return password.map(p -> SecretFile.sameHex(accounts.monitorPasswordSha256(),
+                    SecretFile.sha256Hex(new String(p, StandardCharsets.UTF_8)))).orElse(true);
+        }
+        return user.startsWith(accounts.storeId() + "/");
+    }
+
+    private boolean ownsHubClientId(String clientId) {
+        String own = Accounts.hubClientId(accounts.storeId());
+        return clientId.equals(own) || clientId.startsWith(own + "-");
     }
 
     private Optional<KioskAddress> parseKioskUser(String user) {

@@ -37,6 +37,7 @@ public final class Fleet {
     private final MessageCodec codec;
     private final Clock clock;
     private volatile java.util.function.Function<String, Optional<KioskView.ConfigSync>> configSync = id -> Optional.empty();
+    private volatile KioskAccounts accounts = KioskAccounts.NONE;
 
     private record Known(String zone, String fingerprint, Optional<Location> location) {
     }
@@ -82,6 +83,22 @@ public final class Fleet {
         String fingerprint = secrets.fingerprint(k, table.fingerprint(storeId, k.id()));
         table.upsert(storeId, k.id(), k.zone(), fingerprint);
         kiosks.put(k.id(), new Known(k.zone(), fingerprint, Optional.ofNullable(k.location()).or(() -> storeLocation)));
+        accounts.admitted(k.id(), secrets.secret(k.id(), fingerprint), false);
+    }
+
+    /** Admits (or re-keys) a kiosk with its new secret in clear (enrolment): as {@link #admit}, and tells the accounts. */
+    public void admitSecret(String kioskId, String zone, String secret) throws SQLException {
+        admit(kioskId, zone, com.instore.hub.secrets.SecretFile.sha256Hex(secret));
+        accounts.admitted(kioskId, Optional.of(secret), true);
+    }
+
+    /**
+     * From now on, tells {@code target} every admission and revocation; first replays every admitted kiosk (with its secret
+     * when this hub has its secret file). Blocking only as long as {@code target} is.
+     */
+    public void accounts(KioskAccounts target) {
+        this.accounts = target;
+        kiosks.forEach((id, known) -> target.admitted(id, secrets.secret(id, known.fingerprint()), false));
     }
 
     /** Admits (or re-keys) a kiosk with the fingerprint of its new secret: it may connect from now on. Blocking. */
@@ -98,6 +115,7 @@ public final class Fleet {
         kiosks.remove(kioskId);
         table.delete(storeId, kioskId);
         secrets.delete(kioskId);
+        accounts.revoked(kioskId);
     }
 
     public String storeId() {

@@ -36,6 +36,20 @@ final class KioskSecrets {
         return SecretFile.sha256Hex(secret);
     }
 
+    /** The secret in clear from its file, when the file exists and matches {@code fingerprint}; empty otherwise. */
+    Optional<String> secret(String kioskId, String fingerprint) {
+        Path file = file(kioskId);
+        try {
+            if (Files.exists(file)) {
+                String secret = SecretFile.read(file);
+                return SecretFile.sameHex(SecretFile.sha256Hex(secret), fingerprint) ? Optional.of(secret) : Optional.empty();
+            }
+        } catch (IOException unreadable) {
+            return Optional.empty();
+        }
+        return Optional.empty();
+    }
+
     /** Deletes a generated secret file, so that a re-created kiosk gets a new secret. */
     void delete(String kioskId) throws IOException {
         Files.deleteIfExists(file(kioskId));

@@ -38,6 +38,12 @@ public final class HubClient implements AutoCloseable {
     private final MqttAsyncClient client;
     private volatile Map<Channel, Handler> handlers = Map.of();
     private volatile Map<Channel, Queued> queued = Map.of();
+    private volatile java.util.function.Function<Channel, String> filters = Topics::everyKiosk;
+    private volatile long sessionExpiry = SESSION_EXPIRY_SECONDS;
+    private volatile boolean reconnect = true;
+    private volatile boolean endSessionOnClose;
+    /** QoS 1 messages received and not yet acknowledged (being handled, or waiting for a retry). */
+    private final java.util.concurrent.atomic.AtomicInteger unacknowledged = new java.util.concurrent.atomic.AtomicInteger();
     private final ExecutorService executor;
     private final InvalidMessages invalid;
     private volatile javax.net.SocketFactory socketFactory = new NoDelaySocketFactory();
@@ -105,6 +111,24 @@ public final class HubClient implements AutoCloseable {
         this.socketFactory = factory;
     }
 
+    /**
+     * Which filter each handled channel is subscribed with (default {@link Topics#everyKiosk}); a chain's hub scopes them to
+     * its store and shares some ({@link Topics#shared}). Call before {@link #connect}.
+     */
+    public void subscriptions(java.util.function.Function<Channel, String> channelFilters) {
+        this.filters = channelFilters;
+    }
+
+    /**
+     * Session settings (before {@link #connect}): the session expiry, whether Paho reconnects by itself, and whether
+     * {@link #close} ends the session ({@link #leave}) instead of leaving it for the broker to keep.
+     */
+    public void session(long expirySeconds, boolean automaticReconnect, boolean endOnClose) {
+        this.sessionExpiry = expirySeconds;
+        this.reconnect = automaticReconnect;
+        this.endSessionOnClose = endOnClose;
+    }
+
     /** Connects as {@code username}, subscribes every handled channel (QoS 1); blocks until subscribed or failed. */
     public void connect(String username, byte[] password, Map<Channel, Handler> channelHandlers) throws MqttException {
         connect(username, password, channelHandlers, Map.of());
@@ -119,20 +143,53 @@ public final class HubClient implements AutoCloseable {
         options.setUserName(username);
         options.setPassword(password);
         options.setCleanStart(false);
-        options.setSessionExpiryInterval(SESSION_EXPIRY_SECONDS);
-        options.setAutomaticReconnect(true);
+        options.setSessionExpiryInterval(sessionExpiry);
+        options.setAutomaticReconnect(reconnect);
         options.setKeepAliveInterval(30);
         options.setSocketFactory(socketFactory);
         client.connect(options).waitForCompletion(10_000);
-        subscribe().waitForCompletion(10_000);
+        IMqttToken subscribed = subscribe();
+        subscribed.waitForCompletion(10_000);
+        int[] granted = subscribed.getReasonCodes();
+        if (granted != null && java.util.Arrays.stream(granted).anyMatch(code -> code >= 128)) {
+            throw new MqttException(java.util.Arrays.stream(granted).filter(code -> code >= 128).findFirst().getAsInt());
+        }
     }
 
     private IMqttToken subscribe() throws MqttException {
-        String[] filters = java.util.stream.Stream.concat(handlers.keySet().stream(), queued.keySet().stream())
-                .map(Topics::everyKiosk).toArray(String[]::new);
-        int[] qos = new int[filters.length];
+        String[] topics = topics();
+        int[] qos = new int[topics.length];
         java.util.Arrays.fill(qos, 1);
-        return client.subscribe(filters, qos);
+        return client.subscribe(topics, qos);
+    }
+
+    private String[] topics() {
+        return java.util.stream.Stream.concat(handlers.keySet().stream(), queued.keySet().stream())
+                .map(filters).toArray(String[]::new);
+    }
+
+    /**
+     * Stops taking new messages and finishes what came: unsubscribes every channel (so a shared subscription's messages go
+     * to the other members), then waits until everything received before has been handled and acknowledged. Blocking, at
+     * most about {@code timeoutMs} (then logs what is left for the broker); never call it from the executor.
+     */
+    public void leave(long timeoutMs) {
+        long end = System.nanoTime() + timeoutMs * 1_000_000;
+        try {
+            if (client.isConnected()) {
+                client.unsubscribe(topics()).waitForCompletion(timeoutMs);
+            }
+            while (unacknowledged.get() > 0 && System.nanoTime() < end) {
+                Thread.sleep(10);
+            }
+        } catch (MqttException e) {
+            LOG.log(System.Logger.Level.WARNING, "could not unsubscribe cleanly: {0}", e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (unacknowledged.get() > 0) {
+            LOG.log(System.Logger.Level.WARNING, "{0} messages still unacknowledged when leaving", unacknowledged.get());
+        }
     }
 
     /**
@@ -195,6 +252,9 @@ public final class HubClient implements AutoCloseable {
 
     private void dispatch(String topic, MqttMessage message) {
         long received = System.nanoTime();
+        if (message.getQos() > 0) {
+            unacknowledged.incrementAndGet(); // ack() counts it down, whichever way the message ends
+        }
         Optional<Topics.TopicAddress> address = Topics.parse(topic);
         Handler handler = address.map(a -> handlers.get(a.channel())).orElse(null);
         Queued queue = address.map(a -> queued.get(a.channel())).orElse(null);
@@ -290,6 +350,7 @@ public final class HubClient implements AutoCloseable {
         if (message.getQos() == 0) {
             return;
         }
+        unacknowledged.decrementAndGet();
         try {
             client.messageArrivedComplete(message.getId(), message.getQos());
         } catch (MqttException | RuntimeException e) {
@@ -300,10 +361,17 @@ public final class HubClient implements AutoCloseable {
     /** Disconnects politely, then forcibly, then releases Paho's threads (it leaks them otherwise). */
     @Override
     public void close() {
+        if (endSessionOnClose) {
+            leave(3_000);
+        }
         retries.shutdownNow();
         try {
             if (client.isConnected()) {
-                client.disconnect(2_000).waitForCompletion(3_000);
+                MqttProperties end = new MqttProperties();
+                if (endSessionOnClose) {
+                    end.setSessionExpiryInterval(0L);
+                }
+                client.disconnect(2_000, null, null, 0, end).waitForCompletion(3_000);
             }
         } catch (MqttException e) {
             LOG.log(System.Logger.Level.DEBUG, "polite disconnect failed: {0}", e.getMessage());

@@ -90,7 +90,7 @@ final class Lifecycle {
                 .orElseThrow(() -> new Conflict("kiosk '" + kioskId + "' is retired"));
         shownCodes.remove(kioskId);
         String secret = SecretFile.newSecret();
-        fleet.admit(kioskId, record.zone(), SecretFile.sha256Hex(secret));
+        fleet.admitSecret(kioskId, record.zone(), secret);
         broker.disconnect().accept(Accounts.kioskClientId(fleet.storeId(), kioskId));
         records.state(kioskId, KioskRecord.State.ACTIVE, clock.instant());
         KioskConfig config = configs.desired(kioskId)

@@ -21,6 +21,11 @@ public final class NoDelaySslSocketFactory extends SSLSocketFactory {
         this.delegate = delegate;
     }
 
+    /** A factory trusting the JVM's default trust store (a public CA's broker certificate). */
+    public static NoDelaySslSocketFactory trustingDefaults() throws GeneralSecurityException {
+        return new NoDelaySslSocketFactory(SSLContext.getDefault().getSocketFactory());
+    }
+
     /** A factory whose only trust anchor is {@code ca}. */
     public static NoDelaySslSocketFactory trusting(X509Certificate ca) throws GeneralSecurityException, IOException {
         KeyStore trust = KeyStore.getInstance("PKCS12");

@@ -82,6 +82,10 @@ final class TestClient implements AutoCloseable {
         return token.getReasonCodes();
     }
 
+    boolean isConnected() {
+        return client.isConnected();
+    }
+
     @Override
     public void close() {
         try {
