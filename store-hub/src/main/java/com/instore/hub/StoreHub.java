@@ -165,6 +165,7 @@ public final class StoreHub implements AutoCloseable {
     private Mqtt external(ExternalMqtt settings, Fleet fleet, String monitorSecret, ExecutorService pipeline,
                           InvalidMessages invalid) throws Exception {
         ExternalBroker broker = own(ExternalBroker.connect(settings, fleet.storeId(), monitorSecret));
+        fleet.sharedWithOtherInstances();
         fleet.accounts(broker.accounts());
         mqttPort = -1;
         mqttTlsPort = -1;

@@ -38,6 +38,7 @@ public final class Fleet {
     private final Clock clock;
     private volatile java.util.function.Function<String, Optional<KioskView.ConfigSync>> configSync = id -> Optional.empty();
     private volatile KioskAccounts accounts = KioskAccounts.NONE;
+    private volatile boolean shared;
 
     private record Known(String zone, String fingerprint, Optional<Location> location) {
     }
@@ -126,9 +127,40 @@ public final class Fleet {
         return storeName;
     }
 
-    /** Whether {@code kiosk} is one of this store's admitted kiosks. Non-blocking. */
+    /**
+     * Other hub instances of this store share the database (chain mode): a kiosk one of them admitted after this one
+     * started is then looked up in the database on a miss ({@link #isKnown}), and fingerprints are always read from it
+     * (another instance may have re-keyed the kiosk).
+     */
+    public void sharedWithOtherInstances() {
+        this.shared = true;
+    }
+
+    /**
+     * Whether {@code kiosk} is one of this store's admitted kiosks. Non-blocking, except after
+     * {@link #sharedWithOtherInstances} on a miss (one database query).
+     */
     public boolean isKnown(KioskAddress kiosk) {
-        return storeId.equals(kiosk.storeId()) && kiosks.containsKey(kiosk.kioskId());
+        if (!storeId.equals(kiosk.storeId())) {
+            return false;
+        }
+        return kiosks.containsKey(kiosk.kioskId()) || (shared && lookUp(kiosk.kioskId()).isPresent());
+    }
+
+    /** Reads an admitted kiosk from the database and remembers it. Blocking. */
+    private Optional<Known> lookUp(String kioskId) {
+        try {
+            for (KioskTable.Credential c : table.credentials(storeId)) {
+                if (c.kioskId().equals(kioskId)) {
+                    Known known = new Known(c.zone(), c.fingerprint(), storeLocation);
+                    kiosks.put(kioskId, known);
+                    return Optional.of(known);
+                }
+            }
+        } catch (SQLException e) {
+            return Optional.empty();
+        }
+        return Optional.empty();
     }
 
     /** The ids of every admitted kiosk. Non-blocking. */
@@ -147,8 +179,11 @@ public final class Fleet {
         return Optional.ofNullable(kiosks.get(kioskId)).flatMap(Known::location);
     }
 
-    /** SHA-256 hex of an admitted kiosk's secret. Non-blocking. */
+    /** SHA-256 hex of an admitted kiosk's secret. Non-blocking, except after {@link #sharedWithOtherInstances}. */
     public Optional<String> fingerprint(String kioskId) {
+        if (shared) {
+            return lookUp(kioskId).map(Known::fingerprint);
+        }
         return Optional.ofNullable(kiosks.get(kioskId)).map(Known::fingerprint);
     }
 
