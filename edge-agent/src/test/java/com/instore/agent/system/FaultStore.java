@@ -169,6 +169,10 @@ final class FaultStore implements AutoCloseable {
         return mqttPort;
     }
 
+    int hubHttpPort() {
+        return hubPort;
+    }
+
     Path hubDataDir() {
         return hubDir();
     }
