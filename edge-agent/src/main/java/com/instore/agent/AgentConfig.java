@@ -43,6 +43,15 @@ public record AgentConfig(KioskAddress kiosk, Path dataDir, LinkConfig mqtt, Scr
         if (!Files.isReadable(file)) {
             throw new IllegalArgumentException("cannot read the agent config file " + file.toAbsolutePath());
         }
+        try {
+            return read(file);
+        } catch (io.helidon.config.ConfigException e) {
+            // Not YAML, or a value of the wrong type (a port that is not a number): a clear error, not a stack trace.
+            throw new IllegalArgumentException("the agent config file " + file + " is not valid: " + e.getMessage(), e);
+        }
+    }
+
+    private static AgentConfig read(Path file) {
         Config config = Config.builder()
                 .disableEnvironmentVariablesSource()
                 .disableSystemPropertiesSource()

@@ -35,7 +35,13 @@ public final class Main implements Callable<Integer> {
             System.err.println("store-hub: cannot read config file " + configFile);
             return 2;
         }
-        HubConfig config = HubConfig.from(load(configFile).get("hub"));
+        HubConfig config;
+        try {
+            config = read(configFile);
+        } catch (IllegalArgumentException e) {
+            System.err.println("store-hub: " + e.getMessage());
+            return 2;
+        }
         StoreHub hub = StoreHub.start(config);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -48,6 +54,19 @@ public final class Main implements Callable<Integer> {
                 + (hub.mqttPort() < 0 && hub.mqttTlsPort() < 0 ? "on the external broker" : "port " + hub.mqttPort()));
         stopped.await();
         return 0;
+    }
+
+    /**
+     * The hub's settings from {@code file} (system properties first).
+     *
+     * @throws IllegalArgumentException naming the file and the problem when it is not valid YAML or a value is wrong
+     */
+    static HubConfig read(Path file) {
+        try {
+            return HubConfig.from(load(file).get("hub"));
+        } catch (io.helidon.config.ConfigException e) {
+            throw new IllegalArgumentException("the config file " + file + " is not valid: " + e.getMessage(), e);
+        }
     }
 
     /** The file's settings with system properties taking precedence (the first source wins). */

@@ -90,6 +90,7 @@ class EnrolmentSystemIT {
                   printer: { uri: simulated }
                   enrol: { hub: "https://localhost:%d", code: "%s", ca-sha256: "%s" }
                 """.formatted(dir.resolve("agent"), httpsPort, code, caSha256));
+        AgentLogs logs = AgentLogs.capture();
         try (EdgeAgent agent = new EdgeAgent()) {
             AgentConfig config = AgentConfig.load(agentYaml);
             assertThat(config.kiosk().kioskId()).isEqualTo("kiosk-new");
@@ -97,6 +98,7 @@ class EnrolmentSystemIT {
             assertThat(Files.getPosixFilePermissions(dir.resolve("agent/identity/mqtt.secret")).toString())
                     .isEqualTo("[OWNER_READ, OWNER_WRITE]");
             int port = agent.start(config);
+            logs.attach(); // Helidon's start read logging.properties again, which dropped every handler
             await().atMost(Duration.ofSeconds(30)).until(agent::mqttConnected);
 
             JsonNode tapped = post(port, "/simulate/tap", "{\"type\":\"CARD_UID\",\"value\":\"04FFEEDDCCBB01\"}");
@@ -129,9 +131,72 @@ class EnrolmentSystemIT {
             assertThat(diagnostics.at("/data/mqtt").asText()).isEqualTo("connected");
             assertThat(diagnostics.at("/data/kiosk").asText()).isEqualTo("demo-store/kiosk-new");
         }
-        assertThatThrownBy(() -> new Enroller(new KioskState(dir.resolve("again"))).enrol(
-                URI.create("https://localhost:" + httpsPort), code, Optional.of(caSha256), Optional.empty()))
-                .hasMessageContaining("already used");
+        logs.close();
+        assertCredentialsNeverLogged(logs.text(), Files.readString(dir.resolve("agent/identity/mqtt.secret")).strip(),
+                code);
+
+        // Factory reset: the kiosk's state directory is wiped; the used code is refused, a new code enrols it again.
+        deleteTree(dir.resolve("agent/identity"));
+        assertThatThrownBy(() -> AgentConfig.load(agentYaml)).hasMessageContaining("already used");
+        String fresh = JSON.readTree(call("POST", "/api/kiosks/kiosk-new/enrolment-code", null).body()).get("code")
+                .asText();
+        assertThat(new Enroller(new KioskState(dir.resolve("agent/identity"))).enrol(
+                URI.create("https://localhost:" + httpsPort), fresh, Optional.of(caSha256), Optional.empty()))
+                .isEqualTo("demo-store/kiosk-new");
+    }
+
+    /** Neither the hub's log nor the agent's (enrolment, TLS connection, taps, config, commands) holds a secret. */
+    private static void assertCredentialsNeverLogged(String agentLog, String kioskSecret, String code) throws Exception {
+        String hubLog = Files.readString(dir.resolve("hub.log"));
+        assertThat(agentLog).as("agent log").contains("kiosk-new").doesNotContain(kioskSecret).doesNotContain(token)
+                .doesNotContain(code);
+        assertThat(hubLog).as("hub log").isNotBlank().doesNotContain(kioskSecret).doesNotContain(token)
+                .doesNotContain(Files.readString(dir.resolve("hub/monitor.secret")).strip());
+    }
+
+    private static void deleteTree(Path root) throws java.io.IOException {
+        try (var paths = Files.walk(root)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+
+    /** Every java.util.logging record of this JVM (the in-process agent logs there), formatted with its parameters. */
+    private static final class AgentLogs extends java.util.logging.Handler implements AutoCloseable {
+        private final StringBuffer text = new StringBuffer();
+        private final java.util.logging.SimpleFormatter format = new java.util.logging.SimpleFormatter();
+
+        static AgentLogs capture() {
+            AgentLogs logs = new AgentLogs();
+            logs.setLevel(java.util.logging.Level.ALL);
+            logs.attach();
+            return logs;
+        }
+
+        void attach() {
+            java.util.logging.Logger.getLogger("").removeHandler(this);
+            java.util.logging.Logger.getLogger("").addHandler(this);
+            java.util.logging.Logger.getLogger("com.instore").setLevel(java.util.logging.Level.FINE);
+        }
+
+        @Override
+        public void publish(java.util.logging.LogRecord record) {
+            text.append(format.format(record));
+        }
+
+        String text() {
+            return text.toString();
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+            java.util.logging.Logger.getLogger("").removeHandler(this);
+        }
     }
 
     @Test
