@@ -106,8 +106,9 @@ class AgentPackageIT {
                 runuser -u instore-agent -- /opt/instore/edge-agent/bin/edge-agent --help 2>&1 | grep -q enroll \\
                     && echo "launcher: runs"
                 mkdir -p /boot/firmware
-                printf 'hub=http://127.0.0.1:9\\r\\ncode=ABCDE-FGHJK\\r\\n' > /boot/firmware/instore-enrol.txt
-                /opt/instore/edge-agent/bin/enrol-from-boot; echo "enrol-unreachable-exit: $?"
+                printf 'hub=https://127.0.0.1:9\\r\\ncode=ABCDE-FGHJK\\r\\n' > /boot/firmware/instore-enrol.txt
+                /opt/instore/edge-agent/bin/enrol-from-boot > /tmp/enrol.out 2>&1; echo "enrol-unreachable-exit: $?"
+                grep -q 'cannot enrol at https://127.0.0.1:9' /tmp/enrol.out && echo "enrol: tried the hub"
                 test -f /boot/firmware/instore-enrol.txt && echo "enrol-file: kept for a retry"
                 dpkg --purge instore-edge-agent >/dev/null 2>&1; echo "purge-exit: $?"
                 test -e /var/lib/instore/edge-agent || echo "purged: state"
@@ -119,7 +120,7 @@ class AgentPackageIT {
         assertThat(result.output()).contains("dpkg-install: ok", "user: instore-agent:/var/lib/instore/edge-agent:",
                 "state: 700 instore-agent", "config: 640 root instore-agent", "aot: present", "enabled: agent",
                 "enabled: timer", "enabled: enrol", "launcher: runs", "enrol-unreachable-exit: 1",
-                "enrol-file: kept for a retry", "verify-exit: 0", "purge-exit: 0", "purged: state", "purged: unit")
+                "enrol: tried the hub", "enrol-file: kept for a retry", "verify-exit: 0", "purge-exit: 0", "purged: state", "purged: unit")
                 .doesNotContain("verify: ");
     }
 }
