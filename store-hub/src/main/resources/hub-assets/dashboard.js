@@ -1,5 +1,8 @@
-// Staff dashboard: renders each "snapshot" event of /dashboard/events. EventSource reconnects by itself (hub restart,
-// network blip); the page never needs a reload. Text goes through textContent only (no HTML injection).
+// Staff dashboard: renders each "snapshot" event of /dashboard/events. It stays live for hours without a reload: when the
+// stream fails (hub restart, network blip) or goes quiet (no snapshot for STALE_MS: a half-open connection), it closes it
+// and reconnects with exponential backoff (1 s doubling to 30 s, jittered); on every (re)connect it fetches the full state
+// (/api/dashboard) at once, so nothing stale stays on screen. Memory stays bounded: every render replaces the kiosk grid,
+// alerts, feed (at most MAX_FEED rows) and the two 24-bar charts; nothing accumulates. Text goes through textContent only.
 (function () {
   'use strict';
   const $ = (id) => document.getElementById(id);
@@ -11,6 +14,9 @@
   };
   const time = (iso) => iso ? new Date(iso).toLocaleTimeString([], {hour: '2-digit', minute: '2-digit', second: '2-digit'}) : 'never';
   const ms = (v) => v < 0 ? '-' : Math.round(v) + ' ms';
+  const MAX_FEED = 50;
+  const MAX_ALERTS = 50;
+  const STALE_MS = 10000;
 
   function kiosk(k) {
     const tile = el('div', 'kiosk ' + (k.online ? 'online' : 'offline'));
@@ -68,10 +74,10 @@
 
   function render(s) {
     $('kiosks').replaceChildren(...s.kiosks.map(kiosk));
-    $('alerts').replaceChildren(...s.alerts.map((a) => {
+    $('alerts').replaceChildren(...s.alerts.slice(0, MAX_ALERTS).map((a) => {
       const d = el('div', 'alert ' + a.severity, a.message); d.dataset.kind = a.kind; d.dataset.kiosk = a.kiosk; return d;
     }));
-    $('feed').replaceChildren(...s.feed.map((f) => {
+    $('feed').replaceChildren(...s.feed.slice(0, MAX_FEED).map((f) => {
       const li = el('li', 'tap'); li.appendChild(el('time', null, time(f.at))); li.appendChild(el('span', null, f.text));
       return li;
     }));
@@ -80,22 +86,56 @@
     bars($('chart-latency'), s.today.p95MsPerHour, '#8250df');
   }
 
-  function connect() {
-    const events = new EventSource('/dashboard/events');
-    events.addEventListener('snapshot', (e) => {
-      document.body.dataset.live = 'live';
-      $('live').textContent = 'live';
-      render(JSON.parse(e.data));
-    });
-    events.onerror = () => {
-      document.body.dataset.live = 'reconnecting';
-      $('live').textContent = 'reconnecting...';
-      if (events.readyState === EventSource.CLOSED) {
-        // Refused (e.g. the session ended): EventSource gives up, so try again later, or go to the login page.
-        setTimeout(() => fetch('/api/me').then((r) => r.status === 401 ? location.assign('/login?next=/') : connect(),
-          () => setTimeout(connect, 3000)), 3000);
-      }
-    };
+  let source = null;
+  let backoff = 1000;
+  let lastSnapshot = Date.now();
+  let retryTimer = null;
+
+  function showLive(state, text) {
+    document.body.dataset.live = state;
+    $('live').textContent = text;
   }
+
+  function snapshot(data) {
+    lastSnapshot = Date.now();
+    showLive('live', 'live');
+    render(data);
+  }
+
+  // The whole state at once after a (re)connect: the grid, figures and alerts never show what was before the gap.
+  function refetch() {
+    fetch('/api/dashboard', {cache: 'no-store'}).then((r) => r.ok ? r.json() : null).then((d) => { if (d) snapshot(d); },
+      () => {});
+  }
+
+  function drop() {
+    if (source) { source.close(); source = null; }
+    showLive('reconnecting', 'reconnecting...');
+    if (retryTimer === null) {
+      const delay = backoff + Math.random() * 250;
+      backoff = Math.min(backoff * 2, 30000);
+      retryTimer = setTimeout(retry, delay);
+    }
+  }
+
+  // Before reopening the stream, ask who we are: a 401 means the session ended (go to the login page), a network error
+  // means the hub is still away (back off further).
+  function retry() {
+    retryTimer = null;
+    fetch('/api/me', {cache: 'no-store'}).then((r) => r.status === 401 ? location.assign('/login?next=/') : connect(),
+      drop);
+  }
+
+  function connect() {
+    lastSnapshot = Date.now();
+    source = new EventSource('/dashboard/events');
+    source.onopen = () => { backoff = 1000; refetch(); };
+    source.addEventListener('snapshot', (e) => snapshot(JSON.parse(e.data)));
+    source.onerror = drop;
+  }
+
+  setInterval(() => { if (source && Date.now() - lastSnapshot > STALE_MS) drop(); }, 2000);
+  // For the browser tests and for debugging from the console: the renderer and the caps.
+  window.hubDashboard = {render, MAX_FEED};
   connect();
 }());

@@ -35,7 +35,8 @@ final class Staff {
                 fleet.storeName(), List.of(config.dataDir().resolve("api.secret"),
                         config.dataDir().resolve("operator.token")), audit);
         dashboard = new DashboardService(fleet, taps, db, codec, ZoneId.systemDefault(),
-                hub.get("dashboard.latency-budget-ms").asDouble().orElse(100.0), clock);
+                hub.get("dashboard.latency-budget-ms").asDouble().orElse(100.0),
+                java.time.Duration.parse(hub.get("dashboard.heartbeat").asString().orElse("PT15S")), clock);
     }
 
     /** The access check in front of every route, and the staff routes. */

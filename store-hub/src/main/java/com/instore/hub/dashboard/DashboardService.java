@@ -27,7 +27,9 @@ import java.util.Map;
 /**
  * Staff dashboard routes (roles are checked by the access layer). {@code GET /}: the page (its script and style are
  * local assets: the store may have no internet). {@code GET /dashboard/events}: SSE, a {@code snapshot} event every second
- * for as long as the page stays. {@code GET /api/dashboard}: the same snapshot once. {@code GET /api/kiosks}: every kiosk
+ * for as long as the page stays, and a comment line every {@code
+ * heartbeat} (so proxies and browsers keep an idle-looking stream open; a page that sees no snapshot for a while
+ * reconnects by itself). {@code GET /api/dashboard}: the same snapshot once. {@code GET /api/kiosks}: every kiosk
  * with presence and health. {@code GET /assets/{name}}: the page's assets. Handlers block (virtual threads).
  */
 public final class DashboardService implements HttpService {
@@ -40,10 +42,12 @@ public final class DashboardService implements HttpService {
     private final Fleet fleet;
     private final MessageCodec json;
     private final DashboardState state;
+    private final Duration heartbeat;
 
     public DashboardService(Fleet fleet, TapPipeline taps, Database db, MessageCodec json, ZoneId zone,
-                            double latencyBudgetMs, Clock clock) {
+                            double latencyBudgetMs, Duration heartbeat, Clock clock) {
         this.fleet = fleet;
+        this.heartbeat = heartbeat;
         this.json = json;
         this.state = new DashboardState(fleet, taps, new Figures(db, zone), new Alerts(latencyBudgetMs, zone), clock);
     }
@@ -63,17 +67,28 @@ public final class DashboardService implements HttpService {
     }
 
     private void events(ServerRequest req, ServerResponse res) {
+        res.header(HeaderValues.CACHE_NO_CACHE);
+        res.header(io.helidon.http.HeaderNames.create("X-Accel-Buffering"), "no"); // nginx: pass each event on at once
         try (SseSink sink = res.sink(SseSink.TYPE)) {
+            sink.emit(snapshot().build());
+            long beat = System.nanoTime();
             while (true) {
-                sink.emit(SseEvent.builder().name("snapshot")
-                        .data(new String(json.encode(state.current()), StandardCharsets.UTF_8)).build());
                 Thread.sleep(PERIOD);
+                sink.emit(snapshot().build());
+                if (System.nanoTime() - beat >= heartbeat.toNanos()) {
+                    sink.emit(SseEvent.builder().comment("heartbeat").build());
+                    beat = System.nanoTime();
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (SQLException | RuntimeException gone) {
             // The page went away or the server is stopping: the stream ends; the page's EventSource reconnects.
         }
+    }
+
+    private SseEvent.Builder snapshot() throws SQLException {
+        return SseEvent.builder().name("snapshot").data(new String(json.encode(state.current()), StandardCharsets.UTF_8));
     }
 
     private void asset(ServerRequest req, ServerResponse res) throws IOException {

@@ -50,7 +50,7 @@ class ConsoleBrowserIT {
     }
 
     @Test
-    void operator_createsAKiosk_getsItsCode_pushesAConfig_andSeesItApplied() throws Exception {
+    void operator_createsAKiosk_getsItsCode_pushesAConfig_seesItApplied_pausesAnOffer_findsAMemberByCard() throws Exception {
         ChromeDriver browser = HeadlessChromium.start(dir);
         try (TestClient coffee = hub.kiosk("coffee")) {
             coffee.subscribe("stores/demo-store/kiosks/coffee/config/desired");
@@ -64,7 +64,6 @@ class ConsoleBrowserIT {
             assertThat(code.getText()).isNotBlank();
             waitFor(browser).until(b -> (Boolean) ((JavascriptExecutor) b).executeScript(
                     "const i = document.getElementById('enrolment-qr'); return i.complete && i.naturalWidth > 0;"));
-            HeadlessChromium.screenshot(browser, "console");
 
             browser.findElement(By.id("config-coffee")).click();
             WebElement area = waitFor(browser).until(ExpectedConditions.visibilityOfElementLocated(By.id("config-json")));
@@ -76,6 +75,18 @@ class ConsoleBrowserIT {
             waitFor(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.id("row-coffee"),
                     "in sync v" + version));
             waitFor(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.id("audit"), "/api/kiosks"));
+
+            browser.findElement(By.id("pause-latte-2for1")).click();
+            waitFor(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.id("offer-latte-2for1"), "paused"));
+            browser.findElement(By.id("member-query")).sendKeys("04:A2:2B:1A:5C:80:01");
+            browser.findElement(By.id("member-find")).click();
+            waitFor(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.id("member-m-0001"), "Camille"));
+            waitFor(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.id("audit"),
+                    "/api/members/search?card"));
+            waitFor(browser).until(ExpectedConditions.presenceOfElementLocated(By.id("user-admin")));
+            browser.findElement(By.id("resume-latte-2for1")).click();
+            waitFor(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.id("offer-latte-2for1"), "running"));
+            HeadlessChromium.screenshot(browser, "console");
         } finally {
             browser.quit();
         }

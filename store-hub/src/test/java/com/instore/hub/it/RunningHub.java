@@ -52,10 +52,24 @@ final class RunningHub implements AutoCloseable {
      * writes to it) and {@code members} loaded at start.
      */
     static RunningHub start(Path dataDir, DbConfig db, Config features, Path offers, Path members) throws Exception {
+        return start(dataDir, db, features, offers, members, 0, 0);
+    }
+
+    /**
+     * The hub on its SQLite database in {@code dataDir} and these ports (0: free ones): started again on the same ports and
+     * directory, it is the same hub after a restart (users, sessions, retained kiosk statuses).
+     */
+    static RunningHub start(Path dataDir, Config features, int httpPort, int mqttPort) throws Exception {
+        return start(dataDir, DbConfig.sqlite(dataDir.resolve("hub.db")), features, Path.of("../config/offers.yaml"),
+                Path.of("../config/demo/members.csv"), httpPort, mqttPort);
+    }
+
+    private static RunningHub start(Path dataDir, DbConfig db, Config features, Path offers, Path members, int httpPort,
+                                    int mqttPort) throws Exception {
         Files.createDirectories(dataDir);
         Path offersCopy = Files.copy(offers, dataDir.resolve("offers.yaml"), StandardCopyOption.REPLACE_EXISTING);
         HubConfig config = new HubConfig(dataDir, Path.of("../config/store.yaml"), offersCopy, Optional.of(members),
-                dataDir.resolve("store.secret"), PUBLIC_URL, "127.0.0.1", 0, "127.0.0.1", 0, db, features);
+                dataDir.resolve("store.secret"), PUBLIC_URL, "127.0.0.1", httpPort, "127.0.0.1", mqttPort, db, features);
         return new RunningHub(StoreHub.start(config), dataDir, db.url());
     }
 
