@@ -1,13 +1,9 @@
 package com.instore.hub;
 
 import com.instore.hub.api.JsonReply;
-import com.instore.hub.broker.Accounts;
-import com.instore.hub.broker.Broker;
 import com.instore.hub.broker.BrokerAuth;
 import com.instore.hub.db.Database;
-import com.instore.hub.external.ExternalBroker;
 import com.instore.hub.external.ExternalMqtt;
-import com.instore.hub.provisioning.BrokerEndpoints;
 import com.instore.hub.kiosks.Fleet;
 import com.instore.hub.members.Members;
 import com.instore.hub.mqtt.HubClient;
@@ -25,7 +21,6 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -35,7 +30,6 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.BooleanSupplier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -93,9 +87,11 @@ public final class StoreHub implements AutoCloseable {
         own(() -> stop(pipeline));
         InvalidMessages invalid = new InvalidMessages(registry, clock);
         Optional<ExternalMqtt> external = ExternalMqtt.from(config.features().get("mqtt"));
-        Mqtt mqtt = external.isPresent()
-                ? external(external.get(), fleet, monitorSecret, pipeline, invalid)
-                : embedded(config, kioskOps, fleet, monitorSecret, pipeline, invalid);
+        HubMqtt mqtt = external.isPresent()
+                ? HubMqtt.external(external.get(), fleet, monitorSecret, pipeline, invalid, this::own)
+                : HubMqtt.embedded(config, kioskOps, fleet, monitorSecret, pipeline, invalid, this::own);
+        mqttPort = mqtt.port();
+        mqttTlsPort = mqtt.tlsPort();
         HubClient client = mqtt.client();
         int httpsPort = kioskOps.httpsPort();
         Provisioning provisioning = kioskOps.provisioning(db, fleet, client, mqtt.endpoints(), httpsPort, codec, clock);
@@ -116,7 +112,8 @@ public final class StoreHub implements AutoCloseable {
         mqtt.connect().accept(handlers, Map.of(Channel.TAP, shoppers.taps));
         provisioning.start(timers);
 
-        Optional<BrokerAuth> brokerAuth = brokerAuth(config.features().get("mqtt.http-auth"), mqtt.accounts());
+        Optional<BrokerAuth> brokerAuth = HubMqtt.brokerAuth(config.features().get("mqtt.http-auth"),
+                mqtt.accounts());
         Staff staff = new Staff(config, db, fleet, shoppers.taps, codec, clock);
         Consumer<HttpRouting.Builder> routes = r -> {
             staff.routes(r);
@@ -133,63 +130,6 @@ public final class StoreHub implements AutoCloseable {
         own(http::stop);
         httpPort = http.port();
         this.httpsPort = http.hasTls(KioskOps.HTTPS) ? http.port(KioskOps.HTTPS) : -1;
-    }
-
-    /** The hub's MQTT side: its client, how kiosks reach the broker, how to connect the client, whether the broker runs. */
-    private record Mqtt(HubClient client, BrokerEndpoints endpoints, Connector connect, BooleanSupplier up,
-                        Accounts accounts) {
-    }
-
-    @FunctionalInterface
-    private interface Connector {
-        void accept(Map<Channel, HubClient.Handler> handlers, Map<Channel, HubClient.Queued> queued) throws Exception;
-    }
-
-    /** The embedded HiveMQ with the hub's per-start password; kiosk rules asked of {@link Fleet} on every CONNECT. */
-    private Mqtt embedded(HubConfig config, KioskOps kioskOps, Fleet fleet, String monitorSecret, ExecutorService pipeline,
-                          InvalidMessages invalid) throws Exception {
-        byte[] hubPassword = SecretFile.newSecret().getBytes(StandardCharsets.UTF_8);
-        Accounts accounts = new Accounts(fleet.storeId(), fleet::fingerprint,
-                SecretFile.sha256Hex(hubPassword), SecretFile.sha256Hex(monitorSecret));
-        Broker broker = own(Broker.start(config.dataDir().resolve("broker"), kioskOps.listeners(), accounts));
-        mqttPort = broker.port();
-        mqttTlsPort = broker.tlsPort();
-        HubClient client = own(HubClient.create(kioskOps.hubClientUri(broker), Accounts.hubClientId(fleet.storeId()),
-                pipeline, invalid));
-        kioskOps.secure(client);
-        return new Mqtt(client, kioskOps.endpoints(broker), (handlers, queued) -> client.connect(Accounts.HUB_USER,
-                hubPassword, handlers, queued), broker::isRunning, accounts);
-    }
-
-    /** Chain mode: an external broker (Mosquitto); kiosk accounts kept there (dynsec), taps shared among instances. */
-    private Mqtt external(ExternalMqtt settings, Fleet fleet, String monitorSecret, ExecutorService pipeline,
-                          InvalidMessages invalid) throws Exception {
-        ExternalBroker broker = own(ExternalBroker.connect(settings, fleet.storeId(), monitorSecret));
-        fleet.sharedWithOtherInstances();
-        fleet.accounts(broker.accounts());
-        mqttPort = -1;
-        mqttTlsPort = -1;
-        HubClient client = own(broker.hubClient(pipeline, invalid));
-        String kioskUri = broker.kioskUri();
-        BrokerEndpoints endpoints = new BrokerEndpoints(kioskUri.startsWith("tcp://") ? kioskUri : null,
-                kioskUri.startsWith("ssl://") ? kioskUri : null, null, clientId -> {
-        });
-        return new Mqtt(client, endpoints, (handlers, queued) -> {
-            broker.connect(client, handlers, queued);
-            broker.watchPeers(handlers, queued, pipeline, invalid);
-        }, () -> true, new Accounts(fleet.storeId(), fleet::fingerprint, broker.passwordSha256(),
-                SecretFile.sha256Hex(monitorSecret)));
-    }
-
-    /** The HTTP auth endpoint for an external broker (EMQX), when {@code hub.mqtt.http-auth.secret-file} is set. */
-    private static Optional<BrokerAuth> brokerAuth(io.helidon.config.Config node, Accounts accounts) throws IOException {
-        Optional<String> secretFile = node.get("secret-file").asString().asOptional();
-        if (secretFile.isEmpty()) {
-            return Optional.empty();
-        }
-        java.util.Set<String> sources = java.util.Set.copyOf(node.get("allow-from").asList(String.class)
-                .orElse(java.util.List.of()));
-        return Optional.of(new BrokerAuth(accounts, SecretFile.read(Path.of(secretFile.get())), sources));
     }
 
     /** The data directory holds secrets and members' data: owner-only when we create it. */
