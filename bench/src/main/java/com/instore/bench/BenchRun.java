@@ -10,6 +10,7 @@ import com.instore.bench.load.Roster;
 import com.instore.bench.load.Schedule;
 import com.instore.bench.mqtt.Accounts;
 import com.instore.bench.report.Machine;
+import com.instore.bench.report.Memory;
 import com.instore.bench.report.Report;
 import com.instore.bench.report.RunRecord;
 import com.instore.bench.report.SweepRecord;
@@ -77,7 +78,7 @@ final class BenchRun {
             if (options.sweep()) {
                 sweep(sut, generator);
             } else {
-                runs.add(step(sut, generator, options.rate()));
+                runs.add(step(sut, generator, options.rate()).with(Memory.sample()));
             }
         }
     }

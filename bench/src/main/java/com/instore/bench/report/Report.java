@@ -40,8 +40,8 @@ public record Report(Machine machine, List<RunRecord> runs, List<Ratio> ratios, 
     public String table() {
         StringBuilder out = new StringBuilder();
         out.append("| target | broker | kiosks | rate/s | s | sent | answered | errors | throughput/s | p50 ms | p99 ms"
-                + " | p99.9 ms | max ms | CPU bench/machine |\n");
-        out.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+                + " | p99.9 ms | max ms | CPU bench/machine | bench JVM RSS / heap after GC MB |\n");
+        out.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         runs.forEach(run -> out.append(row(run)));
         for (Ratio ratio : ratios) {
             out.append(String.format(Locale.ROOT, "%nhub / floor over %s at %.0f/s: p50 x%.2f, p99 x%.2f, p99.9 x%.2f,"
@@ -54,9 +54,13 @@ public record Report(Machine machine, List<RunRecord> runs, List<Ratio> ratios, 
 
     static String row(RunRecord run) {
         return String.format(Locale.ROOT, "| %s | %s | %d | %.0f | %d | %d | %d | %s | %.1f | %.2f | %.2f | %.2f | %.2f"
-                        + " | %.2f / %.2f |%n", run.target(), run.broker(), run.kiosks(), run.rate(), run.seconds(),
+                        + " | %.2f / %.2f | %s |%n", run.target(), run.broker(), run.kiosks(), run.rate(), run.seconds(),
                 run.sent(), run.answered(), errors(run), run.throughput(), run.latencyMs().p50(), run.latencyMs().p99(),
-                run.latencyMs().p999(), run.latencyMs().max(), run.benchJvmCores(), run.machineCores());
+                run.latencyMs().p999(), run.latencyMs().max(), run.benchJvmCores(), run.machineCores(), memory(run.memory()));
+    }
+
+    private static String memory(Memory m) {
+        return m.rssMb() < 0 && m.heapAfterGcMb() < 0 ? "" : m.rssMb() + " / " + m.heapAfterGcMb();
     }
 
     private static String errors(RunRecord run) {

@@ -51,6 +51,6 @@ class ReportTest {
 
     static RunRecord run(String target, String broker, double rate, double p50, double p99, double throughput) {
         return new RunRecord(target, broker, 10, rate, 10, 100, 100, throughput, rate,
-                new LoadResult.Errors(0, 0, 0, 0, 0, 0, 0), 0, new Latency(100, p50, p99, p99, p99, p50), 0.5, 1.0);
+                new LoadResult.Errors(0, 0, 0, 0, 0, 0, 0), 0, new Latency(100, p50, p99, p99, p99, p50), 0.5, 1.0, Memory.UNKNOWN);
     }
 }

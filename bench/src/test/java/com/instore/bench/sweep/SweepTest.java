@@ -2,6 +2,7 @@ package com.instore.bench.sweep;
 
 import com.instore.bench.load.LoadResult;
 import com.instore.bench.report.Latency;
+import com.instore.bench.report.Memory;
 import com.instore.bench.report.RunRecord;
 import org.junit.jupiter.api.Test;
 
@@ -48,7 +49,7 @@ class SweepTest {
     void answersFallingBehindTheSchedule_breakTheLimit() {
         Sweep sweep = new Sweep(PLAN, rate -> step(rate, 1, 0));
         RunRecord behind = new RunRecord("floor", "b", 10, 1_000, 10, 10_000, 9_000, 900, 1_000,
-                new LoadResult.Errors(0, 0, 0, 0, 0, 0, 0), 0, new Latency(9_000, 1, 2, 3, 4, 1), 0.5, 1.0);
+                new LoadResult.Errors(0, 0, 0, 0, 0, 0, 0), 0, new Latency(9_000, 1, 2, 3, 4, 1), 0.5, 1.0, Memory.UNKNOWN);
 
         assertThat(sweep.holds(behind)).isFalse();
     }
@@ -56,6 +57,6 @@ class SweepTest {
     private static RunRecord step(double rate, double p99, long errors) {
         return new RunRecord("floor", "b", 10, rate, 10, 100, 100, rate, rate,
                 new LoadResult.Errors(errors, 0, 0, 0, 0, 0, 0), errors,
-                new Latency(100, p99 / 2, p99, p99, p99, p99 / 2), 0.5, 1.0);
+                new Latency(100, p99 / 2, p99, p99, p99, p99 / 2), 0.5, 1.0, Memory.UNKNOWN);
     }
 }

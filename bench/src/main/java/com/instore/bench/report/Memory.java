@@ -1,0 +1,36 @@
+package com.instore.bench.report;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The bench JVM's memory at the end of a fixed-rate run, with the system under test and every kiosk still connected:
+ * resident set (VmRSS from /proc/self/status, -1 where there is none) and heap in use right after a full GC. Both cover
+ * everything in this JVM (generator, broker, hub or echo service); what the hub alone holds is the difference to a run
+ * whose JVM holds only the generator (the floor over Mosquitto, which is its own process).
+ */
+public record Memory(long rssMb, long heapAfterGcMb) {
+    public static final Memory UNKNOWN = new Memory(-1, -1);
+
+    /** Runs a full GC and reads both figures. Blocks for the GC. */
+    public static Memory sample() {
+        System.gc();
+        long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+        return new Memory(residentMb(), heap / (1024 * 1024));
+    }
+
+    private static long residentMb() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            return -1;
+        }
+        return -1;
+    }
+}
