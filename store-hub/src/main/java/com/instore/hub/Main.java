@@ -64,7 +64,8 @@ public final class Main implements Callable<Integer> {
     static HubConfig read(Path file) {
         try {
             return HubConfig.from(load(file).get("hub"));
-        } catch (io.helidon.config.ConfigException e) {
+        } catch (io.helidon.config.ConfigException | IllegalStateException e) {
+            // Not YAML, a value of the wrong type, or keys Helidon cannot merge (found by HubConfigFuzzTest).
             throw new IllegalArgumentException("the config file " + file + " is not valid: " + e.getMessage(), e);
         }
     }
