@@ -16,10 +16,6 @@ record BenchOptions(Target target, BrokerKind broker, int kiosks, double rate, D
         if (kiosks < 1 || kiosks > 10_000) {
             throw new IllegalArgumentException("--kiosks must be 1..10000, got " + kiosks);
         }
-        if (target != Target.FLOOR && broker == BrokerKind.MOSQUITTO) {
-            throw new IllegalArgumentException("the hub runs only with its embedded broker for now (it has no setting for"
-                    + " an external one): use --broker embedded, or --target floor with --broker mosquitto");
-        }
         if (members < 1) {
             throw new IllegalArgumentException("--members must be >= 1, got " + members);
         }

@@ -1,5 +1,6 @@
 package com.instore.bench;
 
+import com.instore.bench.broker.Broker;
 import com.instore.bench.broker.Brokers;
 import com.instore.bench.hub.InProcessHub;
 import com.instore.bench.load.Roster;
@@ -8,20 +9,35 @@ import com.instore.bench.mqtt.MqttEndpoint;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.Optional;
 
-/** The real store hub with its embedded HiveMQ broker as the system under test. */
+/**
+ * The real store hub as the system under test: with its embedded HiveMQ, or (chain mode, {@code hub.mqtt.mode: external})
+ * on a Mosquitto the harness starts, where the hub logs in with the harness's hub account (no dynsec: the harness's
+ * password file and ACL hold every account, as for the floor).
+ */
 final class HubSystem implements SystemUnderTest {
     private final InProcessHub hub;
+    private final Optional<Broker> external;
 
-    private HubSystem(InProcessHub hub) {
+    private HubSystem(InProcessHub hub, Optional<Broker> external) {
         this.hub = hub;
+        this.external = external;
     }
 
     static HubSystem start(BenchOptions options, Roster roster, Path dir, PrintStream out) {
         Accounts accounts = Accounts.generate(BenchOptions.STORE_ID, options.kiosks());
-        InProcessHub hub = InProcessHub.start(accounts, roster, options.offersFile(), dir);
-        out.printf("bench: hub started with %d kiosks and %d members%n", options.kiosks(), roster.members().size());
-        return new HubSystem(hub);
+        Optional<Broker> external = options.broker() == BenchOptions.BrokerKind.MOSQUITTO
+                ? Optional.of(Brokers.mosquitto(accounts, dir.resolve("mosquitto"), out)) : Optional.empty();
+        try {
+            InProcessHub hub = InProcessHub.start(accounts, roster, options.offersFile(), dir,
+                    external.map(Broker::endpoint));
+            out.printf("bench: hub started with %d kiosks and %d members%n", options.kiosks(), roster.members().size());
+            return new HubSystem(hub, external);
+        } catch (RuntimeException e) {
+            external.ifPresent(Broker::close);
+            throw e;
+        }
     }
 
     @Override
@@ -31,12 +47,12 @@ final class HubSystem implements SystemUnderTest {
 
     @Override
     public String broker() {
-        return Brokers.EMBEDDED_HIVEMQ;
+        return external.map(Broker::name).orElse(Brokers.EMBEDDED_HIVEMQ);
     }
 
     @Override
     public MqttEndpoint endpoint() {
-        return hub.endpoint();
+        return external.map(Broker::endpoint).orElseGet(hub::endpoint);
     }
 
     @Override
@@ -46,6 +62,10 @@ final class HubSystem implements SystemUnderTest {
 
     @Override
     public void close() {
-        hub.close();
+        try {
+            hub.close();
+        } finally {
+            external.ifPresent(Broker::close);
+        }
     }
 }

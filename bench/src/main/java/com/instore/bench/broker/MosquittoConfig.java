@@ -37,7 +37,8 @@ record MosquittoConfig(int port, Path passwordFile, Path aclFile, String runAsUs
 
     static String acl(Accounts accounts) {
         return accounts.all().stream()
-                .map(account -> "user " + account.username() + "\ntopic readwrite " + account.allowedFilter() + "\n")
+                .map(account -> "user " + account.username() + "\ntopic readwrite " + account.allowedFilter() + "\n"
+                        + (account == accounts.hub() ? "topic read $share/+/" + account.allowedFilter() + "\n" : ""))
                 .collect(Collectors.joining("\n"));
     }
 

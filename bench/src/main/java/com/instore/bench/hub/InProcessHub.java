@@ -10,7 +10,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
+import io.helidon.config.Config;
+import io.helidon.config.ConfigSources;
 
 /**
  * The real store hub started in this JVM through its public entry point ({@link StoreHub#start}), as {@code Main} does,
@@ -29,6 +32,15 @@ public final class InProcessHub implements AutoCloseable {
 
     /** Starts the hub for {@code accounts}' kiosks and {@code roster}'s members; blocks until it listens. */
     public static InProcessHub start(Accounts accounts, Roster roster, Path offersFile, Path dir) {
+        return start(accounts, roster, offersFile, dir, Optional.empty());
+    }
+
+    /**
+     * As {@link #start(Accounts, Roster, Path, Path)}; with {@code externalBroker} the hub starts no broker and connects
+     * to that one as {@code accounts.hub()} (chain mode without dynsec: the broker already knows every account).
+     */
+    public static InProcessHub start(Accounts accounts, Roster roster, Path offersFile, Path dir,
+                                     Optional<MqttEndpoint> externalBroker) {
         if (!Files.isReadable(offersFile)) {
             throw new IllegalArgumentException("cannot read the offers file " + offersFile.toAbsolutePath()
                     + " (run from the repository root or pass --offers)");
@@ -43,12 +55,25 @@ public final class InProcessHub implements AutoCloseable {
         StoreYaml.write(store, accounts);
         roster.writeCsv(members);
         HubConfig config = new HubConfig(dir.resolve("data"), store, offersFile, Optional.of(members),
-                dir.resolve("data/store.secret"), "http://localhost", "127.0.0.1", 0, "127.0.0.1", 0);
+                dir.resolve("data/store.secret"), "http://localhost", "127.0.0.1", 0, "127.0.0.1", 0, null,
+                externalBroker.map(broker -> external(broker, accounts, dir)).orElse(null));
         try {
             return new InProcessHub(StoreHub.start(config), accounts);
         } catch (Exception e) {
             throw new IllegalStateException("the hub did not start: " + e.getMessage(), e);
         }
+    }
+
+    private static Config external(MqttEndpoint broker, Accounts accounts, Path dir) {
+        Path password = dir.resolve("hub-mqtt.secret");
+        try {
+            Files.writeString(password, accounts.hub().password());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + password, e);
+        }
+        return Config.just(ConfigSources.create(Map.of("mqtt.mode", "external", "mqtt.external.uri", broker.uri(),
+                "mqtt.external.username", accounts.hub().username(), "mqtt.external.password-file", password.toString(),
+                "mqtt.external.instance", "bench", "mqtt.external.dynsec", "false")));
     }
 
     public MqttEndpoint endpoint() {
