@@ -53,11 +53,16 @@ final class FaultStore implements AutoCloseable {
     }
 
     FaultStore start() throws IOException {
+        return start(KIOSKS);
+    }
+
+    /** The hub and the agents of {@code kiosks} only (each a store kiosk), ready to tap. */
+    FaultStore start(List<String> kiosks) throws IOException {
         startHub();
-        for (String kiosk : KIOSKS) {
+        for (String kiosk : kiosks) {
             startAgent(kiosk);
         }
-        for (String kiosk : KIOSKS) {
+        for (String kiosk : kiosks) {
             await().atMost(STARTUP).pollInterval(Duration.ofMillis(200)).ignoreExceptions().until(() -> get(
                     URI.create("http://127.0.0.1:" + screenPorts.get(kiosk) + "/screen/state")).statusCode() == 200);
         }

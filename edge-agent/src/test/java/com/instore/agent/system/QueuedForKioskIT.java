@@ -44,11 +44,13 @@ class QueuedForKioskIT {
     void hubKilledAndRestarted_kioskBack_getsWhatWasQueuedForIt_unlessExpired() throws Exception {
         Path dataDir = Files.createTempDirectory(Files.createDirectories(Path.of("target").toAbsolutePath()),
                 "queued-");
-        try (FaultStore store = new FaultStore(dataDir).start()) {
-            store.killAgent(KIOSK);
+        try (FaultStore store = new FaultStore(dataDir).start(java.util.List.of(KIOSK))) {
             Map<String, String> published = new ConcurrentHashMap<>(); // command id -> type, as the broker routed them
             Map<String, String> results = new ConcurrentHashMap<>();   // command id -> outcome, from the kiosk
             try (Monitor before = new Monitor(store, published, results)) {
+                // ONLINE is published after the kiosk's subscriptions: from then on its session holds them.
+                await().atMost(Duration.ofSeconds(60)).until(() -> before.online);
+                store.killAgent(KIOSK);
                 sendCommand(store, "IDENTIFY", 1_000);    // message expiry 1 s
                 sendCommand(store, "DIAGNOSTICS", 60_000); // message expiry 60 s
                 await().atMost(Duration.ofSeconds(20)).until(() -> published.size() == 2);
@@ -91,6 +93,7 @@ class QueuedForKioskIT {
         private final MqttAsyncClient client;
         private final Map<String, String> published;
         private final Map<String, String> results;
+        private volatile boolean online;
 
         Monitor(FaultStore store, Map<String, String> published, Map<String, String> results) throws Exception {
             this.published = published;
@@ -104,13 +107,16 @@ class QueuedForKioskIT {
                     .getBytes(StandardCharsets.UTF_8));
             client.connect(options).waitForCompletion(10_000);
             client.subscribe(new String[] {"stores/+/kiosks/" + KIOSK + "/command",
-                    "stores/+/kiosks/" + KIOSK + "/command/result"}, new int[] {1, 1}).waitForCompletion(10_000);
+                    "stores/+/kiosks/" + KIOSK + "/command/result", "stores/+/kiosks/" + KIOSK + "/status"},
+                    new int[] {1, 1, 1}).waitForCompletion(10_000);
         }
 
         @Override
         public void messageArrived(String topic, MqttMessage message) throws Exception {
             JsonNode json = JSON.readTree(message.getPayload());
-            if (topic.endsWith("/command/result")) {
+            if (topic.endsWith("/status")) {
+                online |= "ONLINE".equals(json.path("presence").asText());
+            } else if (topic.endsWith("/command/result")) {
                 results.put(json.get("commandId").asText(), json.get("outcome").asText());
             } else {
                 published.put(json.get("id").asText(), json.get("type").asText());
