@@ -86,11 +86,20 @@ class ScreenEventsIT {
         return event;
     }
 
+    /**
+     * Queues the data of each {@code screen} event; the stream also carries {@code settings} (whenever the retained
+     * configuration arrives, so at no fixed place) and heartbeats, which the page handles apart.
+     */
     private static void readEvents(InputStream body, BlockingQueue<JsonNode> events) {
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
+            String name = "message";
             for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-                if (line.startsWith("data:")) {
+                if (line.startsWith("event:")) {
+                    name = line.substring("event:".length()).trim();
+                } else if (line.startsWith("data:") && name.equals("screen")) {
                     events.add(RunningAgent.json(line.substring("data:".length()).trim()));
+                } else if (line.isEmpty()) {
+                    name = "message";
                 }
             }
         } catch (Exception streamClosed) {
