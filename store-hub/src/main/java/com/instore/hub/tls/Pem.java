@@ -5,6 +5,10 @@ import org.bouncycastle.openssl.PEMParser;
 import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
+import org.bouncycastle.asn1.sec.SECObjectIdentifiers;
+import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
+import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
+import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
 
 import java.io.IOException;
 import java.io.StringReader;
@@ -25,10 +29,15 @@ final class Pem {
     private Pem() {
     }
 
+    /**
+     * PEM of a certificate, or of a private key as PKCS#8 ({@code PRIVATE KEY}): the JDK's EC keys converted to SEC1
+     * ({@code EC PRIVATE KEY}) lose their curve, and could not be read back.
+     */
     static String encode(Object keyOrCertificate) throws IOException {
         StringWriter out = new StringWriter();
         try (JcaPEMWriter writer = new JcaPEMWriter(out)) {
-            writer.writeObject(keyOrCertificate);
+            writer.writeObject(keyOrCertificate instanceof PrivateKey key
+                    ? new JcaPKCS8Generator(key, null).generate() : keyOrCertificate);
         }
         return out.toString();
     }
@@ -47,11 +56,24 @@ final class Pem {
             Object parsed = parser.readObject();
             JcaPEMKeyConverter converter = new JcaPEMKeyConverter();
             return switch (parsed) {
-                case PEMKeyPair pair -> converter.getKeyPair(pair).getPrivate();
+                case PEMKeyPair pair -> converter.getPrivateKey(withCurve(pair.getPrivateKeyInfo()));
                 case PrivateKeyInfo info -> converter.getPrivateKey(info);
                 case null, default -> throw new IOException(file + " holds no private key");
             };
         }
+    }
+
+    /**
+     * Earlier hubs wrote their CA key as SEC1 without its curve (always P-256, see {@link StoreCa}): name the curve so
+     * that such a key still loads.
+     */
+    private static PrivateKeyInfo withCurve(PrivateKeyInfo info) throws IOException {
+        AlgorithmIdentifier algorithm = info.getPrivateKeyAlgorithm();
+        if (!X9ObjectIdentifiers.id_ecPublicKey.equals(algorithm.getAlgorithm()) || algorithm.getParameters() != null) {
+            return info;
+        }
+        return new PrivateKeyInfo(new AlgorithmIdentifier(X9ObjectIdentifiers.id_ecPublicKey,
+                SECObjectIdentifiers.secp256r1), info.parsePrivateKey());
     }
 
     /** Writes a secret (a private key) to a file created 0600, replacing nothing: the file must not exist. */

@@ -42,13 +42,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DashboardLiveIT {
     private static final Duration WAIT = Duration.ofSeconds(45);
     private static final MessageCodec CODEC = new MessageCodec();
-    /**
-     * A heartbeat every second here (15 s by default) so the test sees one quickly. TLS off: a hub started again in the
-     * same JVM cannot read back the store CA key it wrote (Bouncy Castle: "EC domain parameters must be encoded in the
-     * algorithm identifier"); the packaged hub restarts fine (HubRestartIT), and TLS is not what this test is about.
-     */
-    private static final Config FEATURES = Config.just(ConfigSources.create(Map.of("dashboard.heartbeat", "PT1S",
-            "tls.enabled", "false")));
+    /** A heartbeat every second here (15 s by default) so the test sees one quickly. */
+    private static final Config FEATURES = Config.just(ConfigSources.create(Map.of("dashboard.heartbeat", "PT1S")));
 
     @TempDir
     static Path dir;
