@@ -2,9 +2,11 @@ package com.instore.hub;
 
 import com.instore.hub.api.JsonReply;
 import com.instore.hub.broker.BrokerAuth;
+import com.instore.hub.chain.ChainLink;
 import com.instore.hub.db.Database;
 import com.instore.hub.external.ExternalMqtt;
 import com.instore.hub.kiosks.Fleet;
+import com.instore.hub.loyalty.LoyaltyConfig;
 import com.instore.hub.members.Members;
 import com.instore.hub.mqtt.HubClient;
 import com.instore.hub.mqtt.InvalidMessages;
@@ -97,6 +99,9 @@ public final class StoreHub implements AutoCloseable {
         Provisioning provisioning = kioskOps.provisioning(db, fleet, client, mqtt.endpoints(), httpsPort, codec, clock);
         Shoppers shoppers = new Shoppers(config, db, members, fleet, storeSecret, codec, replies, client::publish,
                 registry, clock);
+        Optional<ChainLink> chain = ChainLink.start(config.features().get("chain"), db,
+                LoyaltyConfig.from(config.features().get("loyalty")).zone(), registry, replies, clock);
+        chain.ifPresent(this::own); // store autonomy: this store's database reconciles with the chain's centre
         ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().name("hub-timers").daemon().factory());
         own(() -> stop(timers));
@@ -123,6 +128,7 @@ public final class StoreHub implements AutoCloseable {
                     .register(provisioning.routes());
             shoppers.routes(r);
             brokerAuth.ifPresent(r::register);
+            chain.ifPresent(r::register);
         };
         WebServerConfig.Builder server = WebServer.builder().host(config.httpHost()).port(config.httpPort()).routing(routes);
         kioskOps.https(server, httpsPort, routes);

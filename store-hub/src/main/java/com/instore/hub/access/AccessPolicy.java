@@ -45,7 +45,8 @@ final class AccessPolicy {
             new Rule("GET", "/api/kiosks/*", STAFF),
             new Rule("GET", "/api/kiosks/*/config", STAFF),
             new Rule("GET", "/api/offers", STAFF),
-            new Rule("GET", "/api/offers/*", STAFF));
+            new Rule("GET", "/api/offers/*", STAFF),
+            new Rule("GET", "/api/chain", STAFF));
 
     private AccessPolicy() {
     }

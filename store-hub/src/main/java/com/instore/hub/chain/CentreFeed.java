@@ -1,0 +1,38 @@
+package com.instore.hub.chain;
+
+import com.instore.hub.db.Database;
+import com.instore.hub.db.Sql;
+
+import java.sql.SQLException;
+import java.util.List;
+
+/**
+ * The centre's change feed: members and credentials whose centre version is above a store's watermark, oldest change
+ * first. Versions commit in order (see {@link CentreApply#nextVersion}), so reading above a watermark never skips a change
+ * that commits later. Blocking; thread-safe.
+ */
+final class CentreFeed {
+    private static final String MEMBERS = """
+            SELECT member_id, first_name, tier, points, visits, consent_recognition, consent_personalised,
+            consent_name_on_coupons, created_at_ms, consents_changed_ms, chain_version FROM members
+            WHERE chain_version > ? ORDER BY chain_version, member_id LIMIT ?""";
+    private static final String CREDENTIALS = """
+            SELECT credential_type, credential_hash, member_id, public_key, last_counter, linked_at_ms, chain_version
+            FROM member_credentials WHERE chain_version > ? ORDER BY chain_version, credential_hash LIMIT ?""";
+
+    List<Facts.MemberRow> members(Database centre, long above, int limit) throws SQLException {
+        return centre.withConnection(c -> Sql.list(c, MEMBERS, rs -> {
+            Facts.MemberRow m = LocalFacts.member(rs);
+            return new Facts.MemberRow(m.memberId(), m.firstName(), m.tier(), m.points(), m.visits(), m.recognition(),
+                    m.personalised(), m.nameOnCoupons(), m.createdMs(), m.consentsChangedMs(), rs.getLong(11));
+        }, above, limit));
+    }
+
+    List<Facts.CredentialRow> credentials(Database centre, long above, int limit) throws SQLException {
+        return centre.withConnection(c -> Sql.list(c, CREDENTIALS, rs -> {
+            Facts.CredentialRow cr = LocalFacts.credential(rs);
+            return new Facts.CredentialRow(cr.type(), cr.hash(), cr.memberId(), cr.publicKey(), cr.lastCounter(),
+                    cr.linkedMs(), rs.getLong(7));
+        }, above, limit));
+    }
+}
