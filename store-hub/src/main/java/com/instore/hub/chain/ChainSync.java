@@ -19,6 +19,7 @@ import java.util.concurrent.atomic.AtomicLong;
 final class ChainSync implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(ChainSync.class.getName());
     private static final int MAX_ROUNDS = 10_000;
+    private static final long DEPTH_EVERY_NANOS = 500_000_000L;
 
     /** Opens the centre's database (migrated); throws while it cannot be reached. */
     @FunctionalInterface
@@ -38,6 +39,8 @@ final class ChainSync implements AutoCloseable {
     private final AtomicLong pulled = new AtomicLong();
     private volatile boolean running = true;
     private volatile Database centre;
+    private volatile long depth;
+    private volatile long depthCountedNanos = System.nanoTime() - DEPTH_EVERY_NANOS - 1;
     private volatile ChainStatus status = new ChainStatus("STARTING", 0, 0, 0, null, null, null);
 
     ChainSync(Database store, CentreApply centreApply, CentreSource source, ChainConfig config, Clock clock) {
@@ -54,8 +57,10 @@ final class ChainSync implements AutoCloseable {
         thread.start();
     }
 
+    /** The state of the last attempt, with the outbox depth as of now (counted at most twice a second). */
     ChainStatus status() {
-        return status;
+        ChainStatus s = status;
+        return new ChainStatus(s.link(), depth(), shipped.get(), pulled.get(), s.lastSync(), s.downSince(), s.lastError());
     }
 
     /** One round: upward until the outbox is empty, then downward until the feed is. Blocking; throws when cut off. */
@@ -104,7 +109,8 @@ final class ChainSync implements AutoCloseable {
         while (running) {
             try {
                 syncOnce();
-                status = new ChainStatus("UP", depth(), shipped.get(), pulled.get(), clock.instant(), null, null);
+                status = new ChainStatus("UP", 0, 0, 0, clock.instant(), null, null);
+                depthCountedNanos = System.nanoTime() - DEPTH_EVERY_NANOS - 1; // drained: count again when asked
                 pause = config.syncInterval();
             } catch (Exception e) {
                 if (!running) {
@@ -115,20 +121,25 @@ final class ChainSync implements AutoCloseable {
                 if (before.downSince() == null) {
                     LOG.log(System.Logger.Level.WARNING, "chain link down, the store carries on alone: {0}", e.toString());
                 }
-                status = new ChainStatus("DOWN", depth(), shipped.get(), pulled.get(), before.lastSync(), since,
-                        e.toString());
+                status = new ChainStatus("DOWN", 0, 0, 0, before.lastSync(), since, e.toString());
                 pause = before.downSince() == null ? config.syncInterval() : min(pause.multipliedBy(2), config.maxBackoff());
             }
             sleep(pause);
         }
     }
 
+    /** Rows waiting for the centre; the store's own database answers this even while the link is down. */
     private long depth() {
-        try {
-            return local.depth();
-        } catch (SQLException | RuntimeException e) {
-            return status.outboxDepth();
+        long now = System.nanoTime();
+        if (now - depthCountedNanos > DEPTH_EVERY_NANOS) {
+            try {
+                depth = local.depth();
+                depthCountedNanos = now;
+            } catch (SQLException | RuntimeException e) {
+                LOG.log(System.Logger.Level.DEBUG, "outbox depth not counted: {0}", e.toString());
+            }
         }
+        return depth;
     }
 
     private static Duration min(Duration a, Duration b) {

@@ -16,6 +16,7 @@ import java.util.List;
  * and travels in the same batch when the centre lacks it. Blocking; called by the sync thread only.
  */
 final class LocalFacts {
+    /** Same text as the partial index members_chain_unshipped (V51), so that SQLite uses it. */
     static final String UNSHIPPED_MEMBER = "(chain_synced_ms IS NULL OR COALESCE(consents_changed_ms, 0) > chain_synced_ms)";
     private static final String TAPS = """
             SELECT t.tap_id, t.store_id, t.kiosk_id, t.tapped_at_ms, t.received_at_ms, t.credential_type, t.member_id,

@@ -11,12 +11,14 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A tiny loopback TCP proxy to a local port; {@link #close} kills every connection at once, like a pulled cable: the
- * client sends no DISCONNECT, so the broker must publish its Will.
+ * client sends no DISCONNECT, so the broker must publish its Will. {@link #cut} does the same but keeps the port: new
+ * connections are dropped at once until {@link #restore}.
  */
 final class TcpProxy implements AutoCloseable {
     private final ServerSocket server;
     private final int target;
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
+    private volatile boolean cut;
 
     TcpProxy(int target) throws IOException {
         this.target = target;
@@ -32,6 +34,10 @@ final class TcpProxy implements AutoCloseable {
         try {
             while (!server.isClosed()) {
                 Socket client = server.accept();
+                if (cut) {
+                    client.close();
+                    continue;
+                }
                 Socket upstream = new Socket(InetAddress.getLoopbackAddress(), target);
                 client.setTcpNoDelay(true);
                 upstream.setTcpNoDelay(true);
@@ -51,6 +57,20 @@ final class TcpProxy implements AutoCloseable {
         } catch (IOException closed) {
             // one side went away
         }
+    }
+
+    /** Kills every connection and drops new ones until {@link #restore}. */
+    void cut() throws IOException {
+        cut = true;
+        for (Socket s : sockets) {
+            s.close();
+        }
+        sockets.clear();
+    }
+
+    /** Lets connections through again. */
+    void restore() {
+        cut = false;
     }
 
     @Override
