@@ -52,6 +52,23 @@ class TapPipelineTest {
 
     @ParameterizedTest
     @EnumSource(TestDb.class)
+    void tap_beforeTheEarlyBirdTime_earnsTheEarlyBirdBadge_onceAndOnlyThen(TestDb db) throws Exception {
+        try (ShopFixture shop = ShopFixture.open(db, dir)) {
+            ScreenUpdate atTen = shop.answer(COFFEE, shop.card(COFFEE, CAMILLE));
+            shop.clock.set(ShopFixture.MONDAY_10AM.plus(java.time.Duration.ofHours(21))); // Tuesday 07:00 UTC
+            ScreenUpdate atSeven = shop.answer(COFFEE, shop.card(COFFEE, CAMILLE));
+            shop.clock.set(ShopFixture.MONDAY_10AM.plus(java.time.Duration.ofHours(45))); // Wednesday 07:00 UTC
+            ScreenUpdate nextEarly = shop.answer(COFFEE, shop.card(COFFEE, CAMILLE));
+
+            assertThat(atTen.member().newBadges()).doesNotContain("Early bird");
+            assertThat(atSeven.member().newBadges()).contains("Early bird");
+            assertThat(nextEarly.member().pointsEarned()).isEqualTo(50);
+            assertThat(nextEarly.member().newBadges()).doesNotContain("Early bird");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDb.class)
     void tap_unknownCard_showsWelcomeWithJoinLinkAndGenericOffersOnly(TestDb db) throws Exception {
         try (ShopFixture shop = ShopFixture.open(db, dir)) {
             ScreenUpdate answer = shop.answer(COFFEE, shop.card(COFFEE, "04FFFFFFFFFF01"));
