@@ -34,6 +34,8 @@ final class FaultStore implements AutoCloseable {
     private final Path dataDir;
     private final int hubPort = freePort();
     private final int mqttPort = freePort();
+    private final int mqttTlsPort = freePort();
+    private final int httpsPort = freePort();
     private final Map<String, TcpProxy> proxies = new LinkedHashMap<>();
     private final Map<String, Integer> screenPorts = new LinkedHashMap<>();
     private final Map<String, AppProcess> agents = new LinkedHashMap<>();
@@ -79,7 +81,10 @@ final class FaultStore implements AutoCloseable {
                 "hub.store-file", REPO.resolve("config/store.yaml").toString(),
                 "hub.offers-file", REPO.resolve("config/offers.yaml").toString(),
                 "hub.members-file", REPO.resolve("config/demo/members.csv").toString(),
-                "hub.tls.enabled", "false",
+                // TLS on as in the product (store CA made at the first start, read back at every restart); the
+                // agents use the plain listener.
+                "hub.tls.mqtt-port", String.valueOf(mqttTlsPort),
+                "hub.tls.https-port", String.valueOf(httpsPort),
                 // Every member tap earns points, so that a tap counted twice would show in the points.
                 "hub.loyalty.card-uid-earns-points", "true",
                 "hub.loyalty.visit-period", "PT0S"), dataDir).start();
