@@ -24,7 +24,7 @@ import javax.sql.DataSource;
  * writer committed. PostgreSQL runs at READ COMMITTED; code that enforces limits takes row locks with an UPDATE first.
  * Thread-safe; {@link #inTransaction} blocks on the database.
  */
-public final class Database implements AutoCloseable {
+public final class Database implements Transactions, AutoCloseable {
     private final HikariDataSource pool;
     private final boolean sqlite;
 
@@ -95,7 +95,7 @@ public final class Database implements AutoCloseable {
         return sqlite;
     }
 
-    /** Runs {@code work} in one transaction: committed when it returns, rolled back when it throws. */
+    @Override
     public <T> T inTransaction(Work<T> work) throws SQLException {
         try (Connection c = pool.getConnection()) {
             begin(c);
@@ -117,13 +117,21 @@ public final class Database implements AutoCloseable {
      * the lock past the busy timeout), xerial still marks the connection as inside a transaction, so the next transaction
      * on it would silently run in auto-commit mode and fail at its commit: such a connection is never reused.
      */
-    private void begin(Connection c) throws SQLException {
+    void begin(Connection c) throws SQLException {
         try {
             c.setAutoCommit(false);
         } catch (SQLException e) {
             pool.evictConnection(c);
             throw e;
         }
+    }
+
+    /**
+     * A connection for one thread to keep across transactions, with its prepared statements cached (see
+     * {@link HeldConnection}); given back after at most {@code maxHoldMillis}, or when its owner releases it.
+     */
+    public HeldConnection hold(long maxHoldMillis) {
+        return new HeldConnection(this, maxHoldMillis);
     }
 
     /** Runs {@code work} on a pooled connection in auto-commit mode. */

@@ -15,8 +15,13 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class CardUidHmac {
     private static final Pattern HEX = Pattern.compile("([0-9A-F]{2}){4,16}");
+    private static final Pattern SEPARATORS = Pattern.compile("[\\s:-]");
+
+    private static final HexFormat HEX_FORMAT = HexFormat.of();
 
     private final SecretKeySpec key;
+    /** A {@code Mac} per thread, initialised once: looking one up and keying it costs more than the HMAC itself. */
+    private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
 
     public CardUidHmac(String storeSecret) {
         this.key = new SecretKeySpec(storeSecret.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
@@ -27,7 +32,7 @@ public final class CardUidHmac {
         if (uid == null) {
             return Optional.empty();
         }
-        String hex = uid.replaceAll("[\\s:-]", "").toUpperCase(Locale.ROOT);
+        String hex = SEPARATORS.matcher(uid).replaceAll("").toUpperCase(Locale.ROOT);
         return HEX.matcher(hex).matches() ? Optional.of(hex) : Optional.empty();
     }
 
@@ -42,10 +47,15 @@ public final class CardUidHmac {
     }
 
     private String hmacHex(String normalisedUid) {
+        // doFinal resets the Mac to its key: ready for the thread's next use
+        return HEX_FORMAT.formatHex(macs.get().doFinal(normalisedUid.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private Mac newMac() {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(key);
-            return HexFormat.of().formatHex(mac.doFinal(normalisedUid.getBytes(StandardCharsets.UTF_8)));
+            return mac;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("every JDK has HmacSHA256", e);
         }

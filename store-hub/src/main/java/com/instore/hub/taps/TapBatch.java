@@ -1,6 +1,7 @@
 package com.instore.hub.taps;
 
 import com.instore.hub.db.Database;
+import com.instore.hub.db.HeldConnection;
 import com.instore.hub.mqtt.InvalidInbound;
 import com.instore.protocol.KioskAddress;
 import com.instore.protocol.TapEvent;
@@ -18,19 +19,24 @@ import java.util.List;
  * (PostgreSQL) is run again at once in a transaction of its own, anything else is left to the MQTT client's retry. A tap
  * id seen twice in one batch is one row: the second finds the first's row and gets its answer byte for byte. When the
  * whole transaction fails (the database refuses writes), no tap of the batch is acknowledged. The measured latency of
- * each answer is written with the next batch (or when the writer is idle), not in a commit of its own. Writer thread only.
+ * each answer is written with the next batch (or when the writer is idle), not in a commit of its own. While taps keep
+ * coming the batches run on one held connection whose prepared statements are reused ({@link HeldConnection}); it goes
+ * back to the pool when the writer is idle. Writer thread only.
  */
 final class TapBatch {
     private static final System.Logger LOG = System.getLogger(TapBatch.class.getName());
 
+    /** How long the writer keeps one connection at most while busy, so that the pool can still retire it. */
+    static final long MAX_HOLD_MS = 60_000;
+
     private final TapPipeline pipeline;
-    private final Database db;
+    private final HeldConnection db;
     private final TapTable table;
     private final List<TapTable.Latency> latencies = new ArrayList<>();
 
     TapBatch(TapPipeline pipeline, Database db, TapTable table) {
         this.pipeline = pipeline;
-        this.db = db;
+        this.db = db.hold(MAX_HOLD_MS);
         this.table = table;
     }
 
@@ -69,17 +75,17 @@ final class TapBatch {
         }
     }
 
-    /** Writes the latencies still pending: the writer has nothing else to do. */
+    /** Writes the latencies still pending and gives the held connection back: the writer has nothing else to do. */
     void idle() {
-        if (latencies.isEmpty()) {
-            return;
+        if (!latencies.isEmpty()) {
+            try {
+                db.inTransaction(c -> table.latencies(c, latencies));
+                latencies.clear();
+            } catch (SQLException | RuntimeException e) {
+                LOG.log(System.Logger.Level.DEBUG, "tap latencies not written yet: {0}", e.getMessage());
+            }
         }
-        try {
-            db.inTransaction(c -> table.latencies(c, latencies));
-            latencies.clear();
-        } catch (SQLException | RuntimeException e) {
-            LOG.log(System.Logger.Level.DEBUG, "tap latencies not written yet: {0}", e.getMessage());
-        }
+        db.release();
     }
 
     private List<Item> validate(List<TapWriter.Pending> batch) {
@@ -113,7 +119,7 @@ final class TapBatch {
     private void finish(Item item) {
         if (item.failure instanceof SQLException e && TapPipeline.retryable(e)) {
             try {
-                item.outcome = pipeline.decide(item.kiosk, item.tap);
+                item.outcome = pipeline.decide(db, item.kiosk, item.tap);
                 item.failure = null;
             } catch (SQLException | RuntimeException again) {
                 item.failure = again;

@@ -1,6 +1,7 @@
 package com.instore.hub.taps;
 
 import com.instore.hub.db.Database;
+import com.instore.hub.db.Transactions;
 import com.instore.hub.kiosks.Fleet;
 import com.instore.hub.mqtt.HubClient;
 import com.instore.hub.mqtt.Inbound;
@@ -129,6 +130,11 @@ public final class TapPipeline implements HubClient.Queued {
      * Blocking; thread-safe.
      */
     public Outcome decide(KioskAddress kiosk, TapEvent tap) throws SQLException {
+        return decide(db, kiosk, tap);
+    }
+
+    /** As {@link #decide(KioskAddress, TapEvent)}, in transactions of {@code db}. */
+    Outcome decide(Transactions db, KioskAddress kiosk, TapEvent tap) throws SQLException {
         Instant receivedAt = clock.instant();
         for (int attempt = 1; ; attempt++) {
             try {

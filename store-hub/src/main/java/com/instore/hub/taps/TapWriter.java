@@ -47,6 +47,14 @@ final class TapWriter implements AutoCloseable {
     }
 
     private void run() {
+        try {
+            write();
+        } finally {
+            batch.idle();
+        }
+    }
+
+    private void write() {
         List<Pending> taken = new ArrayList<>(MAX_BATCH);
         while (running) {
             try {

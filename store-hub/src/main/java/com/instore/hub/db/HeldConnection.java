@@ -1,0 +1,86 @@
+package com.instore.hub.db;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/**
+ * One pooled connection kept by one thread across many transactions, with its prepared statements cached
+ * ({@link StatementCache}): for a single writer (the hub's tap writer) that runs a transaction after another, so that it
+ * neither borrows a connection nor prepares its statements anew for each. The owner gives it back with {@link #release}
+ * when it has nothing to do; it is also given back and taken again after {@code maxHoldMillis} (so the pool can retire it
+ * at its maximum lifetime) and after a transaction that could not begin or commit (it may be broken). Transactions are
+ * the same as {@link Database#inTransaction}'s. Not thread-safe: one owner thread; blocking.
+ */
+public final class HeldConnection implements Transactions, AutoCloseable {
+    private final Database db;
+    private final long maxHoldNanos;
+    private Connection connection;
+    private StatementCache statements;
+    private long heldSince;
+
+    HeldConnection(Database db, long maxHoldMillis) {
+        this.db = db;
+        this.maxHoldNanos = maxHoldMillis * 1_000_000;
+    }
+
+    @Override
+    public <T> T inTransaction(Database.Work<T> work) throws SQLException {
+        if (connection != null && System.nanoTime() - heldSince > maxHoldNanos) {
+            release();
+        }
+        if (connection == null) {
+            connection = db.dataSource().getConnection();
+            statements = new StatementCache(connection);
+            heldSince = System.nanoTime();
+        }
+        try {
+            db.begin(connection);
+        } catch (SQLException e) {
+            statements.closeAll();
+            connection = null; // evicted from the pool by begin
+            throw e;
+        }
+        try {
+            T result = work.run(statements.connection());
+            connection.commit();
+            connection.setAutoCommit(true);
+            return result;
+        } catch (SQLException | RuntimeException e) {
+            // Rare (a tap's own failure stays inside its savepoint): start afresh rather than trust this connection.
+            try {
+                connection.rollback();
+                connection.setAutoCommit(true);
+            } catch (SQLException | RuntimeException again) {
+                e.addSuppressed(again);
+            }
+            release();
+            throw e;
+        }
+    }
+
+    /** Whether a connection is held now (for tests). */
+    boolean holding() {
+        return connection != null;
+    }
+
+    /** Closes the cached statements and gives the connection back to the pool; the next transaction takes one again. */
+    public void release() {
+        if (connection == null) {
+            return;
+        }
+        statements.closeAll();
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            System.getLogger(HeldConnection.class.getName()).log(System.Logger.Level.DEBUG,
+                    "held connection not closed cleanly: {0}", e.getMessage());
+        }
+        connection = null;
+        statements = null;
+    }
+
+    @Override
+    public void close() {
+        release();
+    }
+}

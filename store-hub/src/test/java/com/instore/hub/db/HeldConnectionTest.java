@@ -1,0 +1,106 @@
+package com.instore.hub.db;
+
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import java.nio.file.Path;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** A writer's held connection: statements reused across transactions, same transactions as the pool's. */
+class HeldConnectionTest {
+    @TempDir
+    Path dir;
+
+    private static void createTable(Database db) throws SQLException {
+        db.withConnection(c -> Sql.update(c, "CREATE TABLE t (k VARCHAR(20) PRIMARY KEY, v BIGINT NOT NULL)"));
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDb.class)
+    void inTransaction_sameSqlAgain_reusesTheStatementWithFreshParameters(TestDb kind) throws Exception {
+        try (Database db = kind.open(dir); HeldConnection held = db.hold(60_000)) {
+            createTable(db);
+            List<PreparedStatement> handedOut = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                long value = i;
+                held.inTransaction(c -> {
+                    try (PreparedStatement ps = c.prepareStatement("INSERT INTO t (k, v) VALUES (?, ?)")) {
+                        handedOut.add(ps);
+                        ps.setString(1, "k" + value);
+                        ps.setLong(2, value * 10);
+                        return ps.executeUpdate();
+                    }
+                });
+            }
+
+            assertThat(handedOut).hasSize(3).allSatisfy(ps -> assertThat(ps).isSameAs(handedOut.getFirst()));
+            List<Long> values = held.inTransaction(c -> Sql.list(c, "SELECT v FROM t ORDER BY k", rs -> rs.getLong(1)));
+            assertThat(values).containsExactly(0L, 10L, 20L);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDb.class)
+    void inTransaction_sameSqlNestedWhileInUse_getsASecondStatement(TestDb kind) throws Exception {
+        try (Database db = kind.open(dir); HeldConnection held = db.hold(60_000)) {
+            createTable(db);
+            db.withConnection(c -> Sql.update(c, "INSERT INTO t (k, v) VALUES ('a', 1), ('b', 2)"));
+            String sql = "SELECT v FROM t WHERE k = ?";
+
+            long sum = held.inTransaction(c -> {
+                try (PreparedStatement outer = c.prepareStatement(sql)) {
+                    outer.setString(1, "a");
+                    try (ResultSet rs = outer.executeQuery()) {
+                        rs.next();
+                        long inner = Sql.count(c, sql, "b");
+                        return rs.getLong(1) + inner;
+                    }
+                }
+            });
+
+            assertThat(sum).isEqualTo(3);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDb.class)
+    void inTransaction_workThrows_rollsBackAndTheNextTransactionWorks(TestDb kind) throws Exception {
+        try (Database db = kind.open(dir); HeldConnection held = db.hold(60_000)) {
+            createTable(db);
+
+            assertThatThrownBy(() -> held.inTransaction(c -> {
+                Sql.update(c, "INSERT INTO t (k, v) VALUES ('lost', 1)");
+                return Sql.update(c, "INSERT INTO t (k, v) VALUES ('lost', 2)"); // duplicate key
+            })).isInstanceOf(SQLException.class);
+            assertThat(held.holding()).isFalse();
+            held.inTransaction(c -> Sql.update(c, "INSERT INTO t (k, v) VALUES ('kept', 3)"));
+
+            List<String> keys = db.withConnection(c -> Sql.list(c, "SELECT k FROM t", rs -> rs.getString(1)));
+            assertThat(keys).containsExactly("kept");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDb.class)
+    void release_givesTheConnectionBack_andTheNextTransactionTakesOneAgain(TestDb kind) throws Exception {
+        try (Database db = kind.open(dir); HeldConnection held = db.hold(60_000)) {
+            createTable(db);
+            held.inTransaction(c -> Sql.update(c, "INSERT INTO t (k, v) VALUES ('a', 1)"));
+            assertThat(held.holding()).isTrue();
+
+            held.release();
+
+            assertThat(held.holding()).isFalse();
+            long value = held.inTransaction(c -> Sql.count(c, "SELECT v FROM t WHERE k = ?", "a"));
+            assertThat(value).isEqualTo(1);
+        }
+    }
+}
