@@ -13,12 +13,7 @@ import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The hub's own MQTT connection (Paho v5 async): subscribes to one channel of every kiosk per handler and runs the handlers
@@ -36,20 +31,14 @@ public final class HubClient implements AutoCloseable {
     private static final long SESSION_EXPIRY_SECONDS = 3600;
 
     private final MqttAsyncClient client;
-    private volatile Map<Channel, Handler> handlers = Map.of();
-    private volatile Map<Channel, Queued> queued = Map.of();
+    private final Dispatcher dispatcher;
+    private final Publisher publisher;
+    private final ExecutorService executor;
     private volatile java.util.function.Function<Channel, String> filters = Topics::everyKiosk;
     private volatile long sessionExpiry = SESSION_EXPIRY_SECONDS;
     private volatile boolean reconnect = true;
     private volatile boolean endSessionOnClose;
-    /** QoS 1 messages received and not yet acknowledged (being handled, or waiting for a retry). */
-    private final java.util.concurrent.atomic.AtomicInteger unacknowledged = new java.util.concurrent.atomic.AtomicInteger();
-    private final ExecutorService executor;
-    private final InvalidMessages invalid;
     private volatile javax.net.SocketFactory socketFactory = new NoDelaySocketFactory();
-    private final KioskRateLimit rateLimit;
-    private final ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor(
-            Thread.ofPlatform().name("hub-mqtt-retry").daemon().factory());
 
     /** Handles one inbound message on the hub executor; throw {@link InvalidInbound} to have it counted and dropped. */
     @FunctionalInterface
@@ -82,8 +71,8 @@ public final class HubClient implements AutoCloseable {
                       KioskRateLimit rateLimit) {
         this.client = client;
         this.executor = executor;
-        this.invalid = invalid;
-        this.rateLimit = rateLimit;
+        this.dispatcher = new Dispatcher(client, executor, invalid, rateLimit);
+        this.publisher = new Publisher(client);
     }
 
     /**
@@ -137,8 +126,7 @@ public final class HubClient implements AutoCloseable {
     /** As {@link #connect(String, byte[], Map)}, with channels whose messages go to a {@link Queued} handler. */
     public void connect(String username, byte[] password, Map<Channel, Handler> channelHandlers,
                         Map<Channel, Queued> queuedHandlers) throws MqttException {
-        this.handlers = Map.copyOf(channelHandlers);
-        this.queued = Map.copyOf(queuedHandlers);
+        dispatcher.handlers(channelHandlers, queuedHandlers);
         MqttConnectionOptions options = new MqttConnectionOptions();
         options.setUserName(username);
         options.setPassword(password);
@@ -164,8 +152,7 @@ public final class HubClient implements AutoCloseable {
     }
 
     private String[] topics() {
-        return java.util.stream.Stream.concat(handlers.keySet().stream(), queued.keySet().stream())
-                .map(filters).toArray(String[]::new);
+        return dispatcher.channels().map(filters).toArray(String[]::new);
     }
 
     /**
@@ -179,7 +166,7 @@ public final class HubClient implements AutoCloseable {
             if (client.isConnected()) {
                 client.unsubscribe(topics()).waitForCompletion(timeoutMs);
             }
-            while (unacknowledged.get() > 0 && System.nanoTime() < end) {
+            while (dispatcher.unacknowledged() > 0 && System.nanoTime() < end) {
                 Thread.sleep(10);
             }
         } catch (MqttException e) {
@@ -187,8 +174,9 @@ public final class HubClient implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        if (unacknowledged.get() > 0) {
-            LOG.log(System.Logger.Level.WARNING, "{0} messages still unacknowledged when leaving", unacknowledged.get());
+        if (dispatcher.unacknowledged() > 0) {
+            LOG.log(System.Logger.Level.WARNING, "{0} messages still unacknowledged when leaving",
+                    dispatcher.unacknowledged());
         }
     }
 
@@ -197,17 +185,7 @@ public final class HubClient implements AutoCloseable {
      * refuses it, e.g. too many publishes in flight.
      */
     public boolean publish(String topic, byte[] payload, byte[] correlationData, long expirySeconds) {
-        MqttProperties properties = new MqttProperties();
-        properties.setMessageExpiryInterval(expirySeconds);
-        properties.setCorrelationData(correlationData);
-        properties.setContentType("application/json");
-        try {
-            client.publish(topic, new MqttMessage(payload, 1, false, properties));
-            return true;
-        } catch (MqttException e) {
-            LOG.log(System.Logger.Level.WARNING, "cannot publish to {0}: {1}", topic, e.getMessage());
-            return false;
-        }
+        return publisher.publish(topic, payload, correlationData, expirySeconds);
     }
 
     /**
@@ -215,11 +193,7 @@ public final class HubClient implements AutoCloseable {
      * returns false (and logs) when Paho refuses it.
      */
     public boolean publishRetained(String topic, byte[] payload) {
-        MqttProperties properties = new MqttProperties();
-        if (payload.length > 0) {
-            properties.setContentType("application/json");
-        }
-        return send(topic, new MqttMessage(payload, 1, true, properties));
+        return publisher.publishRetained(topic, payload);
     }
 
     /**
@@ -228,134 +202,11 @@ public final class HubClient implements AutoCloseable {
      */
     public boolean request(String topic, byte[] payload, String responseTopic, byte[] correlationData,
                            long expirySeconds) {
-        MqttProperties properties = new MqttProperties();
-        properties.setResponseTopic(responseTopic);
-        properties.setCorrelationData(correlationData);
-        properties.setMessageExpiryInterval(expirySeconds);
-        properties.setContentType("application/json");
-        return send(topic, new MqttMessage(payload, 1, false, properties));
-    }
-
-    private boolean send(String topic, MqttMessage message) {
-        try {
-            client.publish(topic, message);
-            return true;
-        } catch (MqttException e) {
-            LOG.log(System.Logger.Level.WARNING, "cannot publish to {0}: {1}", topic, e.getMessage());
-            return false;
-        }
+        return publisher.request(topic, payload, responseTopic, correlationData, expirySeconds);
     }
 
     public boolean isConnected() {
         return client.isConnected();
-    }
-
-    private void dispatch(String topic, MqttMessage message) {
-        long received = System.nanoTime();
-        if (message.getQos() > 0) {
-            unacknowledged.incrementAndGet(); // ack() counts it down, whichever way the message ends
-        }
-        Optional<Topics.TopicAddress> address = Topics.parse(topic);
-        Handler handler = address.map(a -> handlers.get(a.channel())).orElse(null);
-        Queued queue = address.map(a -> queued.get(a.channel())).orElse(null);
-        if (handler == null && queue == null) {
-            ack(message);
-            return;
-        }
-        if (address.get().channel() == Channel.TAP && !rateLimit.tryAcquire(address.get().kiosk().kioskId())) {
-            invalid.record(address.get().kiosk().kioskId(), topic, KioskRateLimit.exceeded());
-            ack(message);
-            return;
-        }
-        byte[] correlation = message.getProperties() == null ? null : message.getProperties().getCorrelationData();
-        Inbound inbound = new Inbound(topic, address.get(), message.getPayload().clone(), message.isRetained(), received,
-                correlation);
-        if (queue != null) {
-            queue.accept(inbound, new Delivery(queue, inbound, message, 1));
-        } else {
-            submit(() -> handle(handler, inbound, message, 1));
-        }
-    }
-
-    /** One attempt at a queued message: acknowledges it, or offers it again later, never both. */
-    private final class Delivery implements Completion {
-        private final Queued queue;
-        private final Inbound inbound;
-        private final MqttMessage message;
-        private final int attempt;
-
-        Delivery(Queued queue, Inbound inbound, MqttMessage message, int attempt) {
-            this.queue = queue;
-            this.inbound = inbound;
-            this.message = message;
-            this.attempt = attempt;
-        }
-
-        @Override
-        public void handled() {
-            ack(message);
-        }
-
-        @Override
-        public void invalid(InvalidInbound why) {
-            invalid.record(inbound.address().kiosk().kioskId(), inbound.topic(), why);
-            ack(message);
-        }
-
-        @Override
-        public void failed(Throwable why) {
-            later(inbound.topic(), attempt, why,
-                    () -> queue.accept(inbound, new Delivery(queue, inbound, message, attempt + 1)));
-        }
-    }
-
-    private void submit(Runnable work) {
-        try {
-            executor.execute(work);
-        } catch (RejectedExecutionException shuttingDown) {
-            LOG.log(System.Logger.Level.DEBUG, "hub stopping: a message is left for the broker to redeliver");
-        }
-    }
-
-    private void handle(Handler handler, Inbound inbound, MqttMessage message, int attempt) {
-        try {
-            handler.handle(inbound);
-        } catch (InvalidInbound e) {
-            invalid.record(inbound.address().kiosk().kioskId(), inbound.topic(), e);
-        } catch (Exception | Error e) {
-            retryLater(handler, inbound, message, attempt, e);
-            return;
-        }
-        ack(message);
-    }
-
-    /** Not acknowledged: tried again on the executor after a pause (100 ms doubling to 5 s), never blocking it. */
-    private void retryLater(Handler handler, Inbound inbound, MqttMessage message, int attempt, Throwable why) {
-        later(inbound.topic(), attempt, why, () -> submit(() -> handle(handler, inbound, message, attempt + 1)));
-    }
-
-    private void later(String topic, int attempt, Throwable why, Runnable again) {
-        long delayMs = Math.min(5_000, 100L << Math.min(attempt - 1, 6));
-        LOG.log(attempt == 1 ? System.Logger.Level.ERROR : System.Logger.Level.WARNING,
-                "failed to handle a message on " + topic + " (attempt " + attempt + "), not acknowledged,"
-                        + " trying again in " + delayMs + " ms", why);
-        try {
-            retries.schedule(again, delayMs, TimeUnit.MILLISECONDS);
-        } catch (RejectedExecutionException closed) {
-            LOG.log(System.Logger.Level.DEBUG, "hub stopping: {0} left for the broker to redeliver", topic);
-        }
-    }
-
-    private void ack(MqttMessage message) {
-        if (message.getQos() == 0) {
-            return;
-        }
-        unacknowledged.decrementAndGet();
-        try {
-            client.messageArrivedComplete(message.getId(), message.getQos());
-        } catch (MqttException | RuntimeException e) {
-            LOG.log(System.Logger.Level.DEBUG, "cannot acknowledge message {0}: {1}", message.getId(), e.getMessage());
-        }
     }
 
     /** Disconnects politely, then forcibly, then releases Paho's threads (it leaks them otherwise). */
@@ -364,7 +215,7 @@ public final class HubClient implements AutoCloseable {
         if (endSessionOnClose) {
             leave(3_000);
         }
-        retries.shutdownNow();
+        dispatcher.close();
         try {
             if (client.isConnected()) {
                 MqttProperties end = new MqttProperties();
@@ -392,7 +243,7 @@ public final class HubClient implements AutoCloseable {
     private final class Callback implements MqttCallback {
         @Override
         public void messageArrived(String topic, MqttMessage message) {
-            dispatch(topic, message);
+            dispatcher.dispatch(topic, message);
         }
 
         @Override

@@ -11,6 +11,9 @@ import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
 
 /**
  * Group commit of a batch of taps: every valid tap of the batch is decided in ONE transaction (one fsync), each under its
@@ -32,9 +35,19 @@ final class TapBatch {
     private final TapPipeline pipeline;
     private final HeldConnection db;
     private final TapTable table;
+    private final Executor answers;
+    /** Measured by the answer sender, written by the writer with its next batch. */
+    private final Queue<TapTable.Latency> measured = new ConcurrentLinkedQueue<>();
     private final List<TapTable.Latency> latencies = new ArrayList<>();
 
+    /** A batch whose answers are sent and taps acknowledged on the writer's thread, right after the commit. */
     TapBatch(TapPipeline pipeline, Database db, TapTable table) {
+        this(pipeline, db, table, Runnable::run);
+    }
+
+    /** A batch whose answers and acknowledgements go to {@code answers} after the commit, in commit order. */
+    TapBatch(TapPipeline pipeline, Database db, TapTable table, Executor answers) {
+        this.answers = answers;
         this.pipeline = pipeline;
         this.db = db.hold(MAX_HOLD_MS);
         this.table = table;
@@ -70,13 +83,20 @@ final class TapBatch {
             items.forEach(item -> fail(item, e));
             return;
         }
+        List<Item> committed = new ArrayList<>(items.size());
         for (Item item : items) {
-            finish(item);
+            if (settle(item)) {
+                committed.add(item);
+            }
+        }
+        if (!committed.isEmpty()) {
+            answers.execute(() -> committed.forEach(this::deliver));
         }
     }
 
     /** Writes the latencies still pending and gives the held connection back: the writer has nothing else to do. */
     void idle() {
+        drainMeasured();
         if (!latencies.isEmpty()) {
             try {
                 db.inTransaction(c -> table.latencies(c, latencies));
@@ -101,7 +121,14 @@ final class TapBatch {
         return items;
     }
 
+    private void drainMeasured() {
+        for (TapTable.Latency l = measured.poll(); l != null; l = measured.poll()) {
+            latencies.add(l);
+        }
+    }
+
     private int decideAll(Connection c, List<Item> items) throws SQLException {
+        drainMeasured();
         table.latencies(c, latencies);
         for (Item item : items) {
             Savepoint savepoint = c.setSavepoint();
@@ -116,7 +143,8 @@ final class TapBatch {
         return items.size();
     }
 
-    private void finish(Item item) {
+    /** Whether the tap is committed (after a retry of its own if its savepoint hit a retryable conflict); if not, failed. */
+    private boolean settle(Item item) {
         if (item.failure instanceof SQLException e && TapPipeline.retryable(e)) {
             try {
                 item.outcome = pipeline.decide(db, item.kiosk, item.tap);
@@ -127,11 +155,23 @@ final class TapBatch {
         }
         if (item.failure != null) {
             fail(item, item.failure);
+            return false;
+        }
+        return true;
+    }
+
+    /** Sends a committed tap's answer, then acknowledges the tap. On the answer sender's thread. */
+    private void deliver(Item item) {
+        long micros;
+        try {
+            micros = pipeline.deliver(item.kiosk, item.tap, item.outcome, item.pending.in().receivedNanos());
+        } catch (RuntimeException e) {
+            // Committed but not answered: unacknowledged, it comes again and gets its stored answer.
+            fail(item, e);
             return;
         }
-        long micros = pipeline.deliver(item.kiosk, item.tap, item.outcome, item.pending.in().receivedNanos());
         if (micros >= 0) {
-            latencies.add(new TapTable.Latency(item.tap.id(), micros));
+            measured.add(new TapTable.Latency(item.tap.id(), micros));
         }
         item.pending.completion().handled();
     }

@@ -31,8 +31,9 @@ import java.util.UUID;
  * the database. {@link #decide} is the transaction alone, safe to call from many threads at once.
  * <p>
  * In the hub, taps come through {@link #accept} instead: queued for a single writer thread ({@link #start}) that commits
- * them in batches, one transaction and one fsync per batch (group commit, {@link TapBatch}), and acknowledges each tap only
- * after its batch committed and its answer was sent. {@link #handle} is the same work for one tap, on the caller's thread.
+ * them in batches, one transaction and one fsync per batch (group commit, {@link TapBatch}); a second thread
+ * ({@link AnswerSender}) sends each committed batch's answers and then acknowledges its taps, so each tap is acknowledged
+ * only after its batch committed and its answer was sent. {@link #handle} is the same work for one tap, on the caller's thread.
  */
 public final class TapPipeline implements HubClient.Queued {
     /** The answer is useless after this: the kiosk has fallen back to its offline welcome. */
@@ -68,12 +69,20 @@ public final class TapPipeline implements HubClient.Queued {
         this.clock = clock;
     }
 
-    /** Starts the writer thread that {@link #accept} feeds; closing what it returns stops it (its batch finishes). */
+    /**
+     * Starts the writer thread that {@link #accept} feeds and the thread that sends its answers; closing what it returns
+     * stops both (the batch in progress commits and its answers are sent).
+     */
     public AutoCloseable start() {
-        TapWriter started = new TapWriter(new TapBatch(this, db, table));
+        AnswerSender sender = new AnswerSender();
+        TapWriter started = new TapWriter(new TapBatch(this, db, table, sender));
         started.start();
         writer = started;
-        return started;
+        return () -> {
+            try (sender) {
+                started.close();
+            }
+        };
     }
 
     /**

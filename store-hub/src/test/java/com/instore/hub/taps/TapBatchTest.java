@@ -82,6 +82,28 @@ class TapBatchTest {
     }
 
     @Test
+    void batch_withAnAnswerSender_commitsFirstThenSendsAndAcknowledgesInOrderOnTheSender() throws Exception {
+        try (ShopFixture shop = ShopFixture.open(TestDb.SQLITE, dir)) {
+            Acks acks = new Acks();
+            List<Runnable> handedOver = new ArrayList<>();
+            TapBatch batch = new TapBatch(shop.pipeline, shop.db, new TapTable(shop.db, ZoneOffset.UTC), handedOver::add);
+
+            batch.run(new ArrayList<>(List.of(acks.pending(shop, shop.card(COFFEE, CAMILLE)),
+                    acks.pending(shop, shop.card(ENTRANCE, "04FFFFFFFFFF01")))));
+
+            assertThat(shop.count("SELECT COUNT(*) FROM taps")).isEqualTo(2);
+            assertThat(acks.events).isEmpty();
+            assertThat(shop.sent).isEmpty();
+            assertThat(handedOver).hasSize(1);
+            handedOver.getFirst().run();
+            assertThat(acks.events).containsExactly("handled coffee:" + CAMILLE, "handled entrance:04FFFFFFFFFF01");
+            assertThat(shop.sent).hasSize(2);
+            batch.idle();
+            assertThat(shop.count("SELECT COUNT(*) FROM taps WHERE latency_us IS NOT NULL")).isEqualTo(2);
+        }
+    }
+
+    @Test
     void batch_oneTapRefusedByTheDatabase_commitsTheOthersAndLeavesItUnacknowledged() throws Exception {
         try (ShopFixture shop = ShopFixture.open(TestDb.SQLITE, dir)) {
             Acks acks = new Acks();
@@ -93,7 +115,8 @@ class TapBatchTest {
             batch(shop).run(new ArrayList<>(List.of(acks.pending(shop, shop.card(COFFEE, CAMILLE)),
                     acks.pending(shop, refused), acks.pending(shop, shop.card(COFFEE, "04FFFFFFFFFF01")))));
 
-            assertThat(acks.events).containsExactly("handled coffee:" + CAMILLE, "failed entrance:" + CAMILLE,
+            // The refused tap is reported at once; the committed ones are answered and acknowledged after, in order.
+            assertThat(acks.events).containsExactly("failed entrance:" + CAMILLE, "handled coffee:" + CAMILLE,
                     "handled coffee:04FFFFFFFFFF01");
             assertThat(shop.sent).hasSize(2);
             assertThat(shop.count("SELECT COUNT(*) FROM taps")).isEqualTo(2);
