@@ -41,6 +41,7 @@ import java.util.concurrent.TimeUnit;
 final class Shoppers {
     final TapPipeline taps;
     final ShopperActions actions;
+    final Erasure erasure;
     private final Offers offers;
     private final Retention retention;
     private final MemberService memberService;
@@ -62,7 +63,7 @@ final class Shoppers {
                 Duration.parse(hub.get("actions.max-age").asString().orElse("PT2M")), config.publicUrl(),
                 loyaltyConfig.zone(), registry, clock);
         MemberRecords records = new MemberRecords(db, members, identity, offers.coupons());
-        Erasure erasure = new Erasure(db, identity, offers.coupons(), codec, taps::clearScreen, clock);
+        erasure = new Erasure(db, identity, offers.coupons(), codec, taps::clearScreen, clock);
         retention = Retention.from(hub.get("retention"), db, clock);
         memberService = new MemberService(db, members, identity, records, erasure,
                 new com.instore.hub.members.MemberSearch(db, members, storeSecret), codec, guard, clock);

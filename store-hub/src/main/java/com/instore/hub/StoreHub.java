@@ -99,8 +99,8 @@ public final class StoreHub implements AutoCloseable {
         Provisioning provisioning = kioskOps.provisioning(db, fleet, client, mqtt.endpoints(), httpsPort, codec, clock);
         Shoppers shoppers = new Shoppers(config, db, members, fleet, storeSecret, codec, replies, client::publish,
                 registry, clock);
-        Optional<ChainLink> chain = ChainLink.start(config.features().get("chain"), db,
-                LoyaltyConfig.from(config.features().get("loyalty")).zone(), registry, replies, clock);
+        Optional<ChainLink> chain = ChainLink.start(config.features().get("chain"), db, shoppers.erasure::erase,
+                LoyaltyConfig.from(config.features().get("loyalty")).zone(), registry, codec, clock);
         chain.ifPresent(this::own); // store autonomy: this store's database reconciles with the chain's centre
         ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().name("hub-timers").daemon().factory());

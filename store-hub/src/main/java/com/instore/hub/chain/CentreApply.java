@@ -3,6 +3,7 @@ package com.instore.hub.chain;
 import com.instore.hub.db.Database;
 import com.instore.hub.db.Sql;
 import com.instore.hub.members.Tier;
+import com.instore.protocol.MessageCodec;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -14,8 +15,9 @@ import java.time.Instant;
  * Applies a store's batch at the centre in one transaction, idempotently: a tap already there (by tap id) changes
  * nothing, so a batch shipped again after a lost acknowledgement counts nothing twice. A new tap adds its row, its points
  * ledger entry (the member's balance and visit count grow by it: entries from partitioned stores sum), its coupons and its
- * daily figures. A member is inserted once; later its consents move only forward in time (last writer wins). Every member
- * or credential changed gets the next centre version (the change feed stores pull). Blocking; thread-safe.
+ * daily figures. A member is inserted once; later its consents move only forward in time (last writer wins). An erasure
+ * wins over everything: an erased member is never inserted again and its taps arrive anonymous. Every member, credential
+ * or erasure changed gets the next centre version (the change feed stores pull). Blocking; thread-safe.
  */
 final class CentreApply {
     private static final String MEMBER = """
@@ -57,11 +59,20 @@ final class CentreApply {
             recognised = tap_daily.recognised + excluded.recognised, verified = tap_daily.verified + excluded.verified,
             offers_shown = tap_daily.offers_shown + excluded.offers_shown""";
 
-    private final ZoneId zone;
+    private static final String REDEEM = """
+            UPDATE coupons SET redeemed_ms = ?, redeemed_store = ?, redeemed_till = ?, redeem_request = ?
+            WHERE code = ? AND redeemed_ms IS NULL""";
 
-    /** @param zone the chain's time zone, for the day of the daily figures */
-    CentreApply(ZoneId zone) {
+    private final ZoneId zone;
+    private final CentreErasure erasure;
+
+    /**
+     * @param zone  the chain's time zone, for the day of the daily figures
+     * @param codec for the anonymous answers an erasure leaves on the member's taps
+     */
+    CentreApply(ZoneId zone, MessageCodec codec) {
         this.zone = zone;
+        this.erasure = new CentreErasure(codec);
     }
 
     /** What a batch changed at the centre: taps new to it (the others were already there). */
@@ -74,6 +85,9 @@ final class CentreApply {
 
     Applied apply(Connection c, Facts facts) throws SQLException {
         long version = nextVersion(c);
+        for (String erased : facts.erasures()) {
+            erasure.erase(c, erased, version, Instant.now());
+        }
         for (Facts.MemberRow m : facts.members()) {
             if (!erased(c, m.memberId())) {
                 Sql.update(c, MEMBER, m.memberId(), m.firstName(), m.tier(), m.points(), m.recognition(),
@@ -89,6 +103,10 @@ final class CentreApply {
         int added = 0;
         for (Facts.TapRow t : facts.taps()) {
             added += tap(c, t, version);
+        }
+        for (Facts.Redemption r : facts.redemptions()) {
+            // A coupon is redeemable only at the store that issued it (stores do not pull coupons): no race to settle.
+            Sql.update(c, REDEEM, r.redeemedMs(), r.store(), r.till(), r.request(), r.code());
         }
         return new Applied(added, facts.taps().size() - added);
     }

@@ -7,7 +7,7 @@ import java.sql.SQLException;
 import java.util.List;
 
 /**
- * The centre's change feed: members and credentials whose centre version is above a store's watermark, oldest change
+ * The centre's change feed: erasures, members and credentials whose centre version is above a store's watermark, oldest change
  * first. Versions commit in order (see {@link CentreApply#nextVersion}), so reading above a watermark never skips a change
  * that commits later. Blocking; thread-safe.
  */
@@ -19,6 +19,16 @@ final class CentreFeed {
     private static final String CREDENTIALS = """
             SELECT credential_type, credential_hash, member_id, public_key, last_counter, linked_at_ms, chain_version
             FROM member_credentials WHERE chain_version > ? ORDER BY chain_version, credential_hash LIMIT ?""";
+
+    /** A member erased at the centre, with the version of the erasure. */
+    record Erased(String memberId, long version) {
+    }
+
+    List<Erased> erasures(Database centre, long above, int limit) throws SQLException {
+        return centre.withConnection(c -> Sql.list(c, "SELECT member_id, chain_version FROM erased_members "
+                + "WHERE chain_version > ? ORDER BY chain_version, member_id LIMIT ?",
+                rs -> new Erased(rs.getString(1), rs.getLong(2)), above, limit));
+    }
 
     List<Facts.MemberRow> members(Database centre, long above, int limit) throws SQLException {
         return centre.withConnection(c -> Sql.list(c, MEMBERS, rs -> {

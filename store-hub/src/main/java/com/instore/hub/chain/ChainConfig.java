@@ -17,11 +17,15 @@ import java.util.Optional;
  * @param batchSize    taps (and members, credentials) per upward batch and per downward page ({@code batch-size}, 200)
  * @param maxBackoff   longest pause between two attempts while the link is down ({@code max-backoff}, PT30S; the
  *                     pause starts at the sync interval and doubles)
+ * @param connectTimeout how long an attempt waits for a connection to the centre ({@code connect-timeout}, PT3S)
  */
-public record ChainConfig(DbConfig centre, Duration syncInterval, int batchSize, Duration maxBackoff) {
+public record ChainConfig(DbConfig centre, Duration syncInterval, int batchSize, Duration maxBackoff,
+                          Duration connectTimeout) {
     public ChainConfig {
-        if (syncInterval.isNegative() || syncInterval.isZero() || batchSize < 1 || maxBackoff.compareTo(syncInterval) < 0) {
-            throw new IllegalArgumentException("hub.chain: sync-interval > 0, batch-size >= 1, max-backoff >= sync-interval");
+        if (syncInterval.isNegative() || syncInterval.isZero() || batchSize < 1 || maxBackoff.compareTo(syncInterval) < 0
+                || connectTimeout.toMillis() < 250) {
+            throw new IllegalArgumentException("hub.chain: sync-interval > 0, batch-size >= 1, max-backoff >= sync-interval,"
+                    + " connect-timeout >= PT0.25S");
         }
     }
 
@@ -36,7 +40,8 @@ public record ChainConfig(DbConfig centre, Duration syncInterval, int batchSize,
         return Optional.of(new ChainConfig(centre,
                 Duration.parse(chain.get("sync-interval").asString().orElse("PT5S")),
                 chain.get("batch-size").asInt().orElse(200),
-                Duration.parse(chain.get("max-backoff").asString().orElse("PT30S"))));
+                Duration.parse(chain.get("max-backoff").asString().orElse("PT30S")),
+                Duration.parse(chain.get("connect-timeout").asString().orElse("PT3S"))));
     }
 
     static String withTimeouts(String url) {

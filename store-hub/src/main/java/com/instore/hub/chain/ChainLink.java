@@ -2,6 +2,7 @@ package com.instore.hub.chain;
 
 import com.instore.hub.api.JsonReply;
 import com.instore.hub.db.Database;
+import com.instore.protocol.MessageCodec;
 import io.helidon.config.Config;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
@@ -16,8 +17,9 @@ import java.util.Optional;
 /**
  * The chain link (config/brokers/CHAIN.md, "Store autonomy"): a store hub running on its own database and broker
  * reconciles with the chain's central PostgreSQL in the background. Upward, every tap the store committed (with its points
- * ledger entry and coupons), every member it created or whose consents changed, and every credential it linked reach the
- * centre exactly once; downward, the members and credentials the centre learnt from other stores reach the store. With the
+ * ledger entry and coupons), every member it created or whose consents changed, every credential it linked, every coupon
+ * redeemed at its tills and every member it erased reach the centre exactly once; downward, the erasures, members and
+ * credentials the centre learnt from other stores reach the store (erasure always wins). With the
  * centre away the store works on alone and the outbox grows; when it is back, the outbox drains first, then the feed.
  * <p>
  * Status: {@code GET /api/chain} ({@link ChainStatus}); meters {@code hub.chain.link.up}, {@code hub.chain.outbox.depth},
@@ -27,6 +29,12 @@ import java.util.Optional;
 public final class ChainLink implements HttpService, AutoCloseable {
     private final ChainSync sync;
     private final JsonReply replies;
+
+    /** The store's own erasure of a member (a no-op for an unknown one); blocking. */
+    @FunctionalInterface
+    public interface LocalEraser {
+        void erase(String memberId) throws java.sql.SQLException;
+    }
 
     private ChainLink(ChainSync sync, JsonReply replies) {
         this.sync = sync;
@@ -39,15 +47,17 @@ public final class ChainLink implements HttpService, AutoCloseable {
      *
      * @param zone the chain's time zone (the day of the daily figures at the centre)
      */
-    public static Optional<ChainLink> start(Config chain, Database store, ZoneId zone, MeterRegistry registry,
-                                            JsonReply replies, Clock clock) {
-        return ChainConfig.from(chain).map(config -> start(config, store, () -> Database.open(config.centre()), zone,
-                registry, replies, clock));
+    public static Optional<ChainLink> start(Config chain, Database store, LocalEraser eraser, ZoneId zone,
+                                            MeterRegistry registry, MessageCodec codec, Clock clock) {
+        return ChainConfig.from(chain).map(config -> start(config, store, eraser, () -> Database.open(config.centre(),
+                config.connectTimeout().toMillis()),
+                zone, registry, codec, clock));
     }
 
-    static ChainLink start(ChainConfig config, Database store, ChainSync.CentreSource centre, ZoneId zone,
-                           MeterRegistry registry, JsonReply replies, Clock clock) {
-        ChainSync sync = new ChainSync(store, new CentreApply(zone), centre, config, clock);
+    static ChainLink start(ChainConfig config, Database store, LocalEraser eraser, ChainSync.CentreSource centre,
+                           ZoneId zone, MeterRegistry registry, MessageCodec codec, Clock clock) {
+        ChainSync sync = new ChainSync(store, eraser, new CentreApply(zone, codec), centre, config, clock);
+        JsonReply replies = new JsonReply(codec);
         ChainLink link = new ChainLink(sync, replies);
         Gauge.builder("hub.chain.link.up", link, l -> "UP".equals(l.status().link()) ? 1 : 0)
                 .description("1 while the last sync reached the chain's centre").register(registry);

@@ -43,9 +43,10 @@ final class ChainSync implements AutoCloseable {
     private volatile long depthCountedNanos = System.nanoTime() - DEPTH_EVERY_NANOS - 1;
     private volatile ChainStatus status = new ChainStatus("STARTING", 0, 0, 0, null, null, null);
 
-    ChainSync(Database store, CentreApply centreApply, CentreSource source, ChainConfig config, Clock clock) {
+    ChainSync(Database store, ChainLink.LocalEraser eraser, CentreApply centreApply, CentreSource source,
+              ChainConfig config, Clock clock) {
         this.local = new LocalFacts(store);
-        this.apply = new LocalApply(store);
+        this.apply = new LocalApply(store, eraser);
         this.centreApply = centreApply;
         this.source = source;
         this.config = config;
@@ -75,8 +76,18 @@ final class ChainSync implements AutoCloseable {
             local.shipped(facts);
             shipped.addAndGet(facts.size());
         }
+        pullErasures(db);
         pullMembers(db);
         pullCredentials(db);
+    }
+
+    private void pullErasures(Database db) throws SQLException {
+        List<CentreFeed.Erased> rows;
+        do {
+            rows = feed.erasures(db, apply.watermark(LocalApply.ERASURES), config.batchSize());
+            apply.erasures(rows);
+            pulled.addAndGet(rows.size());
+        } while (rows.size() == config.batchSize());
     }
 
     private void pullMembers(Database db) throws SQLException {
@@ -109,6 +120,10 @@ final class ChainSync implements AutoCloseable {
         while (running) {
             try {
                 syncOnce();
+                if (status.downSince() != null) {
+                    LOG.log(System.Logger.Level.INFO, "chain link up again (down since {0}), outbox drained",
+                            status.downSince());
+                }
                 status = new ChainStatus("UP", 0, 0, 0, clock.instant(), null, null);
                 depthCountedNanos = System.nanoTime() - DEPTH_EVERY_NANOS - 1; // drained: count again when asked
                 pause = config.syncInterval();

@@ -3,18 +3,22 @@ package com.instore.hub.chain;
 import java.util.List;
 
 /**
- * What a store ships to the centre in one batch, as the rows it committed locally. Immutable. Members and credentials come
- * first: a tap of the batch may name a member the centre does not know yet.
+ * What a store ships to the centre in one batch, as the rows it committed locally. Immutable. Applied in this order:
+ * erasures first (they win over anything of the member in the batch), then members and credentials (a tap of the batch
+ * may name a member the centre does not know yet), taps, and redemptions of coupons whose taps are already there.
  */
-record Facts(List<MemberRow> members, List<CredentialRow> credentials, List<TapRow> taps) {
+record Facts(List<String> erasures, List<MemberRow> members, List<CredentialRow> credentials, List<TapRow> taps,
+             List<Redemption> redemptions) {
     Facts {
+        erasures = List.copyOf(erasures);
         members = List.copyOf(members);
         credentials = List.copyOf(credentials);
         taps = List.copyOf(taps);
+        redemptions = List.copyOf(redemptions);
     }
 
     int size() {
-        return members.size() + credentials.size() + taps.size();
+        return erasures.size() + members.size() + credentials.size() + taps.size() + redemptions.size();
     }
 
     boolean isEmpty() {
@@ -45,6 +49,10 @@ record Facts(List<MemberRow> members, List<CredentialRow> credentials, List<TapR
 
     /** A points ledger entry: entries from two partitioned stores commute, balances are their sums. */
     record Visit(long visitedMs, long points, String credentialType) {
+    }
+
+    /** A coupon redeemed at a till of the store. */
+    record Redemption(String code, long redeemedMs, String store, String till, String request) {
     }
 
     /** A coupon as issued by the tap. */

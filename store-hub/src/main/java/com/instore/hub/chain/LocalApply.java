@@ -13,11 +13,12 @@ import java.util.List;
  * watermark in the same transaction. A member's balance becomes the centre's plus what the store's own unshipped visits
  * add (the centre has not counted those yet), its tier the higher of both; consents follow the later change (last writer
  * wins). Rows applied here are marked as known to the centre, so they are not shipped back up. An erased member is never
- * brought back. Blocking; called by the sync thread only.
+ * brought back: erasures are pulled first. Blocking; called by the sync thread only.
  */
 final class LocalApply {
     static final String MEMBERS = "members";
     static final String CREDENTIALS = "credentials";
+    static final String ERASURES = "erasures";
     private static final String PENDING = """
             SELECT COALESCE(SUM(v.points), 0), COUNT(*) FROM visits v JOIN taps t ON t.tap_id = v.tap_id
             WHERE v.member_id = ? AND t.chain_shipped IS NULL""";
@@ -35,9 +36,28 @@ final class LocalApply {
             public_key = excluded.public_key, linked_at_ms = excluded.linked_at_ms, chain_shipped = TRUE""";
 
     private final Database db;
+    private final ChainLink.LocalEraser eraser;
 
-    LocalApply(Database db) {
+    LocalApply(Database db, ChainLink.LocalEraser eraser) {
         this.db = db;
+        this.eraser = eraser;
+    }
+
+    /**
+     * Erases locally every member the centre erased (the store's own erasure: screens cleared, events anonymised), then
+     * remembers the id as erased and known to the centre. Erasing twice changes nothing, so a crash in between is safe.
+     */
+    void erasures(List<CentreFeed.Erased> rows) throws SQLException {
+        for (CentreFeed.Erased e : rows) {
+            eraser.erase(e.memberId());
+            db.inTransaction(c -> {
+                if (Sql.update(c, "UPDATE erased_members SET chain_shipped = TRUE WHERE member_id = ?", e.memberId()) == 0) {
+                    Sql.update(c, "INSERT INTO erased_members (member_id, erased_ms, chain_shipped) VALUES (?, ?, TRUE)",
+                            e.memberId(), System.currentTimeMillis());
+                }
+                return advance(c, ERASURES, e.version());
+            });
+        }
     }
 
     long watermark(String feed) throws SQLException {

@@ -10,8 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The store side of the upward flow: what the centre has not got yet (the outbox: rows with {@code chain_shipped} NULL, or
- * members whose consents changed after {@code chain_synced_ms}), and marking rows once the centre committed them. Taps are
+ * The store side of the upward flow: what the centre has not got yet (the outbox: taps, credentials and erasures with
+ * {@code chain_shipped} NULL, members whose consents changed after {@code chain_synced_ms}, redeemed coupons with
+ * {@code chain_redeemed_shipped} NULL), and marking rows once the centre committed them. Taps are
  * read before members and credentials, so every member a tap of the batch names was committed before the read of members
  * and travels in the same batch when the centre lacks it. Blocking; called by the sync thread only.
  */
@@ -33,6 +34,11 @@ final class LocalFacts {
     private static final String CREDENTIALS = """
             SELECT credential_type, credential_hash, member_id, public_key, last_counter, linked_at_ms
             FROM member_credentials WHERE chain_shipped IS NULL ORDER BY member_id, credential_hash LIMIT ?""";
+    private static final String UNSHIPPED_REDEMPTION = "redeemed_ms IS NOT NULL AND chain_redeemed_shipped IS NULL";
+    /** Only redemptions of coupons whose taps the centre has: the others wait for their tap's batch. */
+    private static final String REDEMPTIONS = "SELECT code, redeemed_ms, redeemed_store, redeemed_till, redeem_request "
+            + "FROM coupons WHERE " + UNSHIPPED_REDEMPTION + " AND NOT EXISTS (SELECT 1 FROM taps t "
+            + "WHERE t.tap_id = coupons.tap_id AND t.chain_shipped IS NULL) ORDER BY code LIMIT ?";
 
     private final Database db;
 
@@ -50,14 +56,24 @@ final class LocalFacts {
                         t.credentialType(), t.memberId(), t.tier(), t.offerCount(), t.answerJson(), t.latencyUs(),
                         t.visit(), Sql.list(c, COUPONS, LocalFacts::coupon, t.tapId())));
             }
-            return new Facts(Sql.list(c, MEMBERS, LocalFacts::member, limit),
-                    Sql.list(c, CREDENTIALS, LocalFacts::credential, limit), withCoupons);
+            return new Facts(Sql.list(c, "SELECT member_id FROM erased_members WHERE chain_shipped IS NULL "
+                    + "ORDER BY member_id LIMIT ?", rs -> rs.getString(1), limit),
+                    Sql.list(c, MEMBERS, LocalFacts::member, limit),
+                    Sql.list(c, CREDENTIALS, LocalFacts::credential, limit), withCoupons,
+                    Sql.list(c, REDEMPTIONS, rs -> new Facts.Redemption(rs.getString(1), rs.getLong(2), rs.getString(3),
+                            rs.getString(4), rs.getString(5)), limit));
         });
     }
 
     /** Marks what the centre committed; a member only up to the consents it shipped (a later change stays unshipped). */
     void shipped(Facts facts) throws SQLException {
         db.inTransaction(c -> {
+            for (String erased : facts.erasures()) {
+                Sql.update(c, "UPDATE erased_members SET chain_shipped = TRUE WHERE member_id = ?", erased);
+            }
+            for (Facts.Redemption r : facts.redemptions()) {
+                Sql.update(c, "UPDATE coupons SET chain_redeemed_shipped = TRUE WHERE code = ?", r.code());
+            }
             for (Facts.MemberRow m : facts.members()) {
                 Sql.update(c, "UPDATE members SET chain_synced_ms = ? WHERE member_id = ?",
                         m.consentsChangedMs() == null ? 0L : m.consentsChangedMs(), m.memberId());
@@ -77,7 +93,9 @@ final class LocalFacts {
     long depth() throws SQLException {
         return db.withConnection(c -> Sql.count(c, "SELECT COUNT(*) FROM taps WHERE chain_shipped IS NULL")
                 + Sql.count(c, "SELECT COUNT(*) FROM member_credentials WHERE chain_shipped IS NULL")
-                + Sql.count(c, "SELECT COUNT(*) FROM members WHERE " + UNSHIPPED_MEMBER));
+                + Sql.count(c, "SELECT COUNT(*) FROM members WHERE " + UNSHIPPED_MEMBER)
+                + Sql.count(c, "SELECT COUNT(*) FROM erased_members WHERE chain_shipped IS NULL")
+                + Sql.count(c, "SELECT COUNT(*) FROM coupons WHERE " + UNSHIPPED_REDEMPTION));
     }
 
     private static Facts.TapRow tap(ResultSet rs) throws SQLException {

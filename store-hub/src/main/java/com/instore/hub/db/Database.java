@@ -40,6 +40,14 @@ public final class Database implements Transactions, AutoCloseable {
 
     /** Opens the configured database, migrated to the latest schema. */
     public static Database open(DbConfig config) {
+        return open(config, 5_000);
+    }
+
+    /**
+     * Opens the configured database, migrated to the latest schema; a connection not obtained within
+     * {@code connectionTimeoutMs} (at least 250) fails (a remote database behind a link that may be cut).
+     */
+    public static Database open(DbConfig config, long connectionTimeoutMs) {
         HikariConfig hikari = new HikariConfig();
         if (config.isSqlite()) {
             hikari.setDataSource(sqlite(config.sqliteFile()));
@@ -50,7 +58,7 @@ public final class Database implements Transactions, AutoCloseable {
         }
         hikari.setPoolName("hub-db");
         hikari.setMaximumPoolSize(config.poolSize());
-        hikari.setConnectionTimeout(5_000);
+        hikari.setConnectionTimeout(connectionTimeoutMs);
         HikariDataSource pool = new HikariDataSource(hikari);
         try {
             Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();

@@ -4,6 +4,7 @@ import com.instore.hub.db.Database;
 import com.instore.hub.db.DbConfig;
 import com.instore.hub.db.Sql;
 import com.instore.hub.db.TestDb;
+import com.instore.protocol.MessageCodec;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** The chain link's rounds against a real centre (SQLite and PostgreSQL), two stores on SQLite, no thread. */
 class ChainSyncTest {
     static final ChainConfig CONFIG = new ChainConfig(DbConfig.sqlite(Path.of("unused.db")), Duration.ofMillis(100), 2,
-            Duration.ofSeconds(1));
+            Duration.ofSeconds(1), Duration.ofSeconds(1));
 
     @TempDir
     Path dir;
@@ -45,8 +46,8 @@ class ChainSyncTest {
     }
 
     ChainSync link(StoreRows store, Database centre) {
-        ChainSync sync = new ChainSync(store.db, new CentreApply(ZoneOffset.UTC), () -> centre, CONFIG,
-                Clock.systemUTC());
+        ChainSync sync = new ChainSync(store.db, store::erase, new CentreApply(ZoneOffset.UTC, new MessageCodec()),
+                () -> centre, CONFIG, Clock.systemUTC());
         open.add(sync);
         return sync;
     }
@@ -131,9 +132,9 @@ class ChainSyncTest {
         link(b, centre).syncOnce();
         b.consents("m1", true, 5_000); // B changes consents later than A does
         a.consents("m1", false, 3_000);
-        new ChainSync(b.db, new CentreApply(ZoneOffset.UTC), () -> centre, CONFIG, Clock.systemUTC()).syncOnce();
+        link(b, centre).syncOnce();
         a.tap("m1", 50); // not shipped yet when A pulls below
-        LocalApply apply = new LocalApply(a.db);
+        LocalApply apply = new LocalApply(a.db, a::erase);
         apply.members(new CentreFeed().members(centre, 0, 10));
 
         assertThat(a.points("m1")).as("centre's 10 plus A's unshipped 50").isEqualTo(60);
@@ -150,12 +151,58 @@ class ChainSyncTest {
         a.member("m1", 0, 1_000);
         a.tap("m1", 50);
         a.tap("m1", 50);
-        ChainSync sync = new ChainSync(a.db, new CentreApply(ZoneOffset.UTC), () -> {
+        ChainSync sync = new ChainSync(a.db, a::erase, new CentreApply(ZoneOffset.UTC, new MessageCodec()), () -> {
             throw new SQLTransientConnectionException("connection refused");
         }, CONFIG, Clock.systemUTC());
 
         assertThatThrownBy(sync::syncOnce).isInstanceOf(SQLTransientConnectionException.class);
         assertThat(new LocalFacts(a.db).depth()).as("two taps and the member").isEqualTo(3);
         assertThat(a.points("m1")).isEqualTo(100);
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDb.class)
+    void erasureAtOneStore_winsAtTheCentreAndAtTheOtherStore_evenOverTheOthersPartitionedTaps(TestDb kind)
+            throws Exception {
+        Database centre = db(kind);
+        StoreRows a = new StoreRows(db(TestDb.SQLITE), "store-a");
+        StoreRows b = new StoreRows(db(TestDb.SQLITE), "store-b");
+        a.member("m1", 0, 1_000);
+        a.card("hash-m1", "m1");
+        link(a, centre).syncOnce();
+        link(b, centre).syncOnce();
+        String tapAtB = b.tap("m1", 50); // B, cut off, still greets her
+        a.tap("m1", 50);
+        a.erase("m1");
+
+        link(a, centre).syncOnce();
+        link(b, centre).syncOnce();
+
+        assertThat(centreCount(centre, "SELECT COUNT(*) FROM members")).isZero();
+        assertThat(centreCount(centre, "SELECT COUNT(*) FROM member_credentials")).isZero();
+        assertThat(centreCount(centre, "SELECT COUNT(*) FROM erased_members WHERE member_id = 'm1'")).isEqualTo(1);
+        assertThat(centreCount(centre, "SELECT COUNT(*) FROM taps WHERE member_id IS NOT NULL")).isZero();
+        assertThat(centreCount(centre, "SELECT COUNT(*) FROM taps")).as("B's tap arrived, anonymous").isEqualTo(2);
+        assertThat(centreCount(centre, "SELECT COUNT(*) FROM taps WHERE tap_id = '" + tapAtB + "'")).isEqualTo(1);
+        assertThat(b.count("SELECT COUNT(*) FROM members")).isZero();
+        assertThat(b.count("SELECT COUNT(*) FROM member_credentials")).isZero();
+        assertThat(b.count("SELECT COUNT(*) FROM erased_members WHERE chain_shipped")).isEqualTo(1);
+        assertThat(new LocalFacts(b.db).depth()).isZero();
+    }
+
+    @Test
+    void redemption_reachesTheCentreAfterItsCouponsTap() throws Exception {
+        Database centre = db(TestDb.SQLITE);
+        StoreRows a = new StoreRows(db(TestDb.SQLITE), "store-a");
+        a.member("m1", 0, 1_000);
+        String tapId = a.tap("m1", 50);
+        a.db.inTransaction(c -> Sql.update(c, "UPDATE coupons SET redeemed_ms = 7, redeemed_store = 'store-a', "
+                + "redeemed_till = 'till-1', redeem_request = 'r1' WHERE tap_id = ?", tapId));
+
+        link(a, centre).syncOnce();
+
+        assertThat(centreCount(centre, "SELECT COUNT(*) FROM coupons WHERE redeemed_ms = 7 AND redeemed_till = 'till-1'"))
+                .isEqualTo(1);
+        assertThat(new LocalFacts(a.db).depth()).isZero();
     }
 }

@@ -61,4 +61,19 @@ final class StoreRows {
     long count(String sql) throws SQLException {
         return db.withConnection(c -> Sql.count(c, sql));
     }
+
+    /** What the members feature's erasure does to these rows (the chain link calls the real one in the hub). */
+    void erase(String memberId) throws SQLException {
+        db.inTransaction(c -> {
+            if (Sql.count(c, "SELECT COUNT(*) FROM members WHERE member_id = ?", memberId) == 0) {
+                return 0;
+            }
+            Sql.update(c, "DELETE FROM member_credentials WHERE member_id = ?", memberId);
+            Sql.update(c, "UPDATE visits SET member_id = NULL WHERE member_id = ?", memberId);
+            Sql.update(c, "UPDATE coupons SET member_id = NULL WHERE member_id = ?", memberId);
+            Sql.update(c, "UPDATE taps SET member_id = NULL, tier = NULL WHERE member_id = ?", memberId);
+            Sql.update(c, "DELETE FROM members WHERE member_id = ?", memberId);
+            return Sql.update(c, "INSERT INTO erased_members (member_id, erased_ms) VALUES (?, 1)", memberId);
+        });
+    }
 }

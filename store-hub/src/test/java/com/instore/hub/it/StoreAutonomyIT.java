@@ -43,6 +43,7 @@ import static org.awaitility.Awaitility.await;
  * PostgreSQL through this test's TCP proxy (the "WAN link"). A member of store A's demo file is recognised at store B
  * after a sync; with the link cut both stores keep greeting her and giving points, store A is restarted meanwhile; with
  * the link back the centre holds every tap of both stores exactly once and her points are the sum of both stores'.
+ * Erased at store B, she is erased at the centre and at store A.
  */
 class StoreAutonomyIT {
     static final String CAMILLE = "m-0001";
@@ -88,32 +89,54 @@ class StoreAutonomyIT {
                 awaitLink(b, "UP", true);
 
                 link.cut();
+                long cutAt = System.nanoTime();
                 awaitLink(a, "DOWN", false);
                 awaitLink(b, "DOWN", false);
-                long cutAt = System.nanoTime();
+                long downSeenMs = (System.nanoTime() - cutAt) / 1_000_000;
                 tapAndCheckPoints(a, 10, count(a, camillePoints()));
                 tapAndCheckPoints(b, 5, count(b, camillePoints()));
                 assertThat(chain(a).get("outboxDepth").asLong()).isGreaterThanOrEqualTo(10);
                 long unshippedBefore = count(a, "SELECT COUNT(*) FROM taps WHERE chain_shipped IS NULL");
 
+                long restartAt = System.nanoTime();
                 a.close(); // restarted during the outage: its outbox is its database
                 a = start("auto-a", linked, true);
+                long restartMs = (System.nanoTime() - restartAt) / 1_000_000;
                 assertThat(count(a, "SELECT COUNT(*) FROM taps WHERE chain_shipped IS NULL")).isEqualTo(unshippedBefore);
                 tapAndCheckPoints(a, 3, count(a, camillePoints()));
-                System.out.printf("StoreAutonomyIT: link cut for %d ms, store A %d taps unshipped before its restart%n",
-                        (System.nanoTime() - cutAt) / 1_000_000, unshippedBefore);
+                System.out.printf("StoreAutonomyIT: link cut for %d ms (both stores DOWN after %d ms, A restarted in %d ms),"
+                        + " store A %d taps unshipped before its restart%n", (System.nanoTime() - cutAt) / 1_000_000,
+                        downSeenMs, restartMs, unshippedBefore);
 
+                long restoredAt = System.nanoTime();
                 link.restore();
                 awaitLink(a, "UP", true);
                 awaitLink(b, "UP", true);
+                System.out.printf("StoreAutonomyIT: both outboxes drained %d ms after the link came back%n",
+                        (System.nanoTime() - restoredAt) / 1_000_000);
                 assertCentre(centre, 15, 6);
                 long total = SEED_POINTS + 21 * POINTS_PER_VISIT;
                 Store restarted = a;
                 await().atMost(Duration.ofSeconds(20)).until(() -> count(restarted, camillePoints()) == total
                         && count(b, camillePoints()) == total);
+                assertThat(get(b, "/metrics").body()).contains("hub_chain_link_up 1.0", "hub_chain_outbox_depth 0.0");
+
+                // erased at store B: the centre and store A follow, and her card is a stranger at A again
+                assertThat(send(b, HttpRequest.newBuilder().DELETE(), "/api/members/" + CAMILLE).statusCode())
+                        .isEqualTo(200);
+                long erasedAt = System.nanoTime();
+                await().atMost(Duration.ofSeconds(20)).until(() -> count(restarted, camillePoints()) == 0);
+                System.out.printf("StoreAutonomyIT: erased at B, gone at A after %d ms%n",
+                        (System.nanoTime() - erasedAt) / 1_000_000);
+                assertThat(tap(restarted).kind()).isEqualTo(ScreenUpdate.Kind.WELCOME);
+                try (Connection c = DriverManager.getConnection(centre.url()); Statement s = c.createStatement()) {
+                    assertThat(one(s, "SELECT COUNT(*) FROM members WHERE member_id = '" + CAMILLE + "'")).isZero();
+                    assertThat(one(s, "SELECT COUNT(*) FROM taps WHERE member_id = '" + CAMILLE + "'")).isZero();
+                }
             } finally {
-                b.close();
+                Thread closingB = Thread.ofVirtual().start(b::close); // each embedded broker takes ~5 s to stop
                 a.close();
+                closingB.join();
             }
         }
         System.out.printf("StoreAutonomyIT: %d ms%n", (System.nanoTime() - started) / 1_000_000);
@@ -182,7 +205,7 @@ class StoreAutonomyIT {
         Path offers = Files.copy(Path.of("../config/offers.yaml"), data.resolve("offers.yaml"),
                 java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         Config features = Config.just(ConfigSources.create(Map.of("chain.db.url", centreUrl,
-                "chain.sync-interval", "PT0.3S", "chain.max-backoff", "PT1S",
+                "chain.sync-interval", "PT0.3S", "chain.max-backoff", "PT1S", "chain.connect-timeout", "PT1S",
                 "loyalty.card-uid-earns-points", "true", "loyalty.visit-period", "PT0S")));
         HubConfig config = new HubConfig(data, storeFile, offers,
                 members ? Optional.of(Path.of("../config/demo/members.csv")) : Optional.empty(),
@@ -197,12 +220,20 @@ class StoreAutonomyIT {
     }
 
     JsonNode chain(Store store) throws Exception {
-        HttpResponse<String> res = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
-                        + store.hub().httpPort() + "/api/chain")).header("Authorization", "Bearer "
-                        + SecretFile.read(store.data().resolve("api.secret"))).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> res = get(store, "/api/chain");
         assertThat(res.statusCode()).isEqualTo(200);
         return json.readTree(res.body());
+    }
+
+    HttpResponse<String> get(Store store, String path) throws Exception {
+        return send(store, HttpRequest.newBuilder().GET(), path);
+    }
+
+    /** A request with the store's bootstrap API token. */
+    HttpResponse<String> send(Store store, HttpRequest.Builder request, String path) throws Exception {
+        return http.send(request.uri(URI.create("http://127.0.0.1:" + store.hub().httpPort() + path))
+                        .header("Authorization", "Bearer " + SecretFile.read(store.data().resolve("api.secret"))).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     void awaitLink(Store store, String state, boolean drained) {
