@@ -49,7 +49,12 @@ public final class ChainLink implements HttpService, AutoCloseable {
      */
     public static Optional<ChainLink> start(Config chain, Database store, LocalEraser eraser, ZoneId zone,
                                             MeterRegistry registry, MessageCodec codec, Clock clock) {
-        return ChainConfig.from(chain).map(config -> start(config, store, eraser, () -> Database.open(config.centre(),
+        Optional<ChainConfig> link = ChainConfig.from(chain);
+        if (link.isPresent() && !store.isSqlite()) {
+            throw new IllegalArgumentException("hub.chain needs the store on its own SQLite (no hub.db.url): a hub on the "
+                    + "central PostgreSQL needs no chain link");
+        }
+        return link.map(config -> start(config, store, eraser, () -> Database.open(config.centre(),
                 config.connectTimeout().toMillis()),
                 zone, registry, codec, clock));
     }

@@ -87,7 +87,7 @@ final class ChainSync implements AutoCloseable {
             rows = feed.erasures(db, apply.watermark(LocalApply.ERASURES), config.batchSize());
             apply.erasures(rows);
             pulled.addAndGet(rows.size());
-        } while (rows.size() == config.batchSize());
+        } while (rows.size() >= config.batchSize());
     }
 
     private void pullMembers(Database db) throws SQLException {
@@ -96,16 +96,17 @@ final class ChainSync implements AutoCloseable {
             rows = feed.members(db, apply.watermark(LocalApply.MEMBERS), config.batchSize());
             apply.members(rows);
             pulled.addAndGet(rows.size());
-        } while (rows.size() == config.batchSize());
+        } while (rows.size() >= config.batchSize());
     }
 
     private void pullCredentials(Database db) throws SQLException {
         List<Facts.CredentialRow> rows;
+        boolean complete;
         do {
             rows = feed.credentials(db, apply.watermark(LocalApply.CREDENTIALS), config.batchSize());
-            apply.credentials(rows);
+            complete = apply.credentials(rows);
             pulled.addAndGet(rows.size());
-        } while (rows.size() == config.batchSize());
+        } while (complete && rows.size() >= config.batchSize());
     }
 
     private Database centre() throws Exception {

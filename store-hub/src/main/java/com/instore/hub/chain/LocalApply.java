@@ -7,6 +7,7 @@ import com.instore.hub.members.Tier;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The store side of the downward flow: applies the centre's changes to the store's database and moves the feed's
@@ -78,18 +79,31 @@ final class LocalApply {
         });
     }
 
-    void credentials(List<Facts.CredentialRow> rows) throws SQLException {
+    /**
+     * Applies a page of credentials; false when it stopped at one whose member this store has not pulled yet (it reached
+     * the centre after this round's member pull): the watermark then stays below it, and the next round brings both.
+     */
+    boolean credentials(List<Facts.CredentialRow> rows) throws SQLException {
         if (rows.isEmpty()) {
-            return;
+            return true;
         }
-        db.inTransaction(c -> {
+        return db.inTransaction(c -> {
+            long upTo = rows.getLast().version();
+            boolean complete = true;
             for (Facts.CredentialRow cr : rows) {
-                if (Sql.count(c, "SELECT COUNT(*) FROM members WHERE member_id = ?", cr.memberId()) == 1) {
+                boolean known = Sql.count(c, "SELECT COUNT(*) FROM members WHERE member_id = ?", cr.memberId()) == 1;
+                if (!known && !erased(c, cr.memberId())) {
+                    upTo = cr.version() - 1; // rows of its version already applied are applied again: upserts
+                    complete = false;
+                    break;
+                }
+                if (known) {
                     Sql.update(c, CREDENTIAL, cr.type(), cr.hash(), cr.memberId(), cr.publicKey(), cr.lastCounter(),
                             cr.linkedMs());
                 }
             }
-            return advance(c, CREDENTIALS, rows.getLast().version());
+            advance(c, CREDENTIALS, upTo);
+            return complete;
         });
     }
 
@@ -110,11 +124,15 @@ final class LocalApply {
                 m.memberId(), consentsMs);
     }
 
+    /** Moves a feed's watermark forward (never back). */
     private static int advance(Connection c, String feed, long version) throws SQLException {
-        if (Sql.update(c, "UPDATE chain_watermarks SET version = ? WHERE feed = ?", version, feed) == 0) {
-            Sql.update(c, "INSERT INTO chain_watermarks (feed, version) VALUES (?, ?)", feed, version);
+        Optional<Long> current = Sql.one(c, "SELECT version FROM chain_watermarks WHERE feed = ?", rs -> rs.getLong(1),
+                feed);
+        if (current.isEmpty()) {
+            return Sql.update(c, "INSERT INTO chain_watermarks (feed, version) VALUES (?, ?)", feed, version);
         }
-        return 1;
+        return version > current.get()
+                ? Sql.update(c, "UPDATE chain_watermarks SET version = ? WHERE feed = ?", version, feed) : 0;
     }
 
     private static boolean erased(Connection c, String memberId) throws SQLException {

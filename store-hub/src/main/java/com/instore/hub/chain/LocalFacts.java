@@ -10,11 +10,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The store side of the upward flow: what the centre has not got yet (the outbox: taps, credentials and erasures with
+ * The store side of the upward flow (taps are read first, then credentials, members, erasures: whatever a row read names
+ * was committed before the read of its kind, so it travels in the same batch when the centre lacks it): what the centre has not got yet (the outbox: taps, credentials and erasures with
  * {@code chain_shipped} NULL, members whose consents changed after {@code chain_synced_ms}, redeemed coupons with
- * {@code chain_redeemed_shipped} NULL), and marking rows once the centre committed them. Taps are
- * read before members and credentials, so every member a tap of the batch names was committed before the read of members
- * and travels in the same batch when the centre lacks it. Blocking; called by the sync thread only.
+ * {@code chain_redeemed_shipped} NULL), and marking rows once the centre committed them. Blocking; called by the sync
+ * thread only.
  */
 final class LocalFacts {
     /** Same text as the partial index members_chain_unshipped (V51), so that SQLite uses it. */
@@ -56,10 +56,12 @@ final class LocalFacts {
                         t.credentialType(), t.memberId(), t.tier(), t.offerCount(), t.answerJson(), t.latencyUs(),
                         t.visit(), Sql.list(c, COUPONS, LocalFacts::coupon, t.tapId())));
             }
-            return new Facts(Sql.list(c, "SELECT member_id FROM erased_members WHERE chain_shipped IS NULL "
-                    + "ORDER BY member_id LIMIT ?", rs -> rs.getString(1), limit),
-                    Sql.list(c, MEMBERS, LocalFacts::member, limit),
-                    Sql.list(c, CREDENTIALS, LocalFacts::credential, limit), withCoupons,
+            // Read after what may depend on them: a credential's member, an erasure after the member read.
+            List<Facts.CredentialRow> credentials = Sql.list(c, CREDENTIALS, LocalFacts::credential, limit);
+            List<Facts.MemberRow> members = Sql.list(c, MEMBERS, LocalFacts::member, limit);
+            List<String> erasures = Sql.list(c, "SELECT member_id FROM erased_members WHERE chain_shipped IS NULL "
+                    + "ORDER BY member_id LIMIT ?", rs -> rs.getString(1), limit);
+            return new Facts(erasures, members, credentials, withCoupons,
                     Sql.list(c, REDEMPTIONS, rs -> new Facts.Redemption(rs.getString(1), rs.getLong(2), rs.getString(3),
                             rs.getString(4), rs.getString(5)), limit));
         });

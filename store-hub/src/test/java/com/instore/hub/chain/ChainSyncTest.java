@@ -46,8 +46,12 @@ class ChainSyncTest {
     }
 
     ChainSync link(StoreRows store, Database centre) {
+        return link(store, centre, CONFIG);
+    }
+
+    ChainSync link(StoreRows store, Database centre, ChainConfig config) {
         ChainSync sync = new ChainSync(store.db, store::erase, new CentreApply(ZoneOffset.UTC, new MessageCodec()),
-                () -> centre, CONFIG, Clock.systemUTC());
+                () -> centre, config, Clock.systemUTC());
         open.add(sync);
         return sync;
     }
@@ -204,5 +208,37 @@ class ChainSyncTest {
         assertThat(centreCount(centre, "SELECT COUNT(*) FROM coupons WHERE redeemed_ms = 7 AND redeemed_till = 'till-1'"))
                 .isEqualTo(1);
         assertThat(new LocalFacts(a.db).depth()).isZero();
+    }
+
+    @Test
+    void downward_pagesHoldWholeVersions_soAPageCutNeverSkipsTheRestOfACentreBatch() throws Exception {
+        Database centre = db(TestDb.SQLITE);
+        StoreRows a = new StoreRows(db(TestDb.SQLITE), "store-a");
+        StoreRows b = new StoreRows(db(TestDb.SQLITE), "store-b");
+        for (int i = 0; i < 5; i++) {
+            a.member("m" + i, 0, 1_000);
+            a.card("hash-m" + i, "m" + i);
+        }
+        link(a, centre, new ChainConfig(CONFIG.centre(), Duration.ofMillis(100), 10, Duration.ofSeconds(1),
+                Duration.ofSeconds(1))).syncOnce(); // one centre batch: one version for all ten rows
+        assertThat(centreCount(centre, "SELECT COUNT(DISTINCT chain_version) FROM members")).isEqualTo(1);
+
+        link(b, centre).syncOnce(); // pages of 2
+
+        assertThat(b.count("SELECT COUNT(*) FROM members")).isEqualTo(5);
+        assertThat(b.count("SELECT COUNT(*) FROM member_credentials")).isEqualTo(5);
+    }
+
+    @Test
+    void downward_aCredentialWhoseMemberIsNotPulledYet_waitsBelowTheWatermark() throws Exception {
+        StoreRows b = new StoreRows(db(TestDb.SQLITE), "store-b");
+        LocalApply apply = new LocalApply(b.db, b::erase);
+        b.member("m1", 0, 1_000);
+        List<Facts.CredentialRow> page = List.of(new Facts.CredentialRow("CARD_UID", "h1", "m1", null, null, null, 7),
+                new Facts.CredentialRow("CARD_UID", "h2", "m-new", null, null, null, 8));
+
+        assertThat(apply.credentials(page)).isFalse();
+        assertThat(apply.watermark(LocalApply.CREDENTIALS)).isEqualTo(7);
+        assertThat(b.count("SELECT COUNT(*) FROM member_credentials")).isEqualTo(1);
     }
 }
