@@ -17,8 +17,8 @@ import java.util.List;
  * thread only.
  */
 final class LocalFacts {
-    /** Same text as the partial index members_chain_unshipped (V51), so that SQLite uses it. */
-    static final String UNSHIPPED_MEMBER = "(chain_synced_ms IS NULL OR COALESCE(consents_changed_ms, 0) > chain_synced_ms)";
+    /** Same text as the partial index members_chain_unshipped (V53), so that SQLite uses it. */
+    static final String UNSHIPPED_MEMBER = "COALESCE(consents_changed_ms, 0) > COALESCE(chain_synced_ms, -1)";
     private static final String TAPS = """
             SELECT t.tap_id, t.store_id, t.kiosk_id, t.tapped_at_ms, t.received_at_ms, t.credential_type, t.member_id,
             t.tier, t.offer_count, t.answer_json, t.latency_us, v.visited_ms, v.points, v.credential_type AS visit_type
