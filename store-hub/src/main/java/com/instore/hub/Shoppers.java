@@ -2,6 +2,7 @@ package com.instore.hub;
 
 import com.instore.hub.actions.ShopperActions;
 import com.instore.hub.api.JsonReply;
+import com.instore.hub.chain.ChainConfig;
 import com.instore.hub.coupons.CouponService;
 import com.instore.hub.db.Database;
 import com.instore.hub.identity.Identity;
@@ -64,7 +65,8 @@ final class Shoppers {
                 loyaltyConfig.zone(), registry, clock);
         MemberRecords records = new MemberRecords(db, members, identity, offers.coupons());
         erasure = new Erasure(db, identity, offers.coupons(), codec, taps::clearScreen, clock);
-        retention = Retention.from(hub.get("retention"), db, clock);
+        retention = Retention.from(hub.get("retention"), db,
+                ChainConfig.from(hub.get("chain")).isPresent(), clock);
         memberService = new MemberService(db, members, identity, records, erasure,
                 new com.instore.hub.members.MemberSearch(db, members, storeSecret), codec, guard, clock);
         joinService = new JoinService(db, invites, members, identity, records, erasure, offers::categories,

@@ -12,7 +12,9 @@ import java.time.Instant;
 /**
  * Purges raw events older than {@code hub.retention.tap-days} (default 90; 0 keeps them forever): tap rows, shopper actions,
  * where credentials were last seen, used or expired join links. The daily figures ({@code tap_daily}), visits, points and
- * coupons stay. Deletes in batches so that taps are never held up for long. Blocking; call from a timer.
+ * coupons stay. A store linked to its chain's centre keeps a tap until the centre has it ({@code chain_shipped}): a store cut
+ * off for longer than the retention period loses nothing. Deletes in batches so that taps are never held up for long.
+ * Blocking; call from a timer.
  */
 public final class Retention {
     static final int BATCH = 5_000;
@@ -21,19 +23,23 @@ public final class Retention {
     private final Database db;
     private final int tapDays;
     private final Clock clock;
+    private final String tapsToPurge;
 
-    public Retention(Database db, int tapDays, Clock clock) {
+    /** @param chainLinked whether the store ships its taps to a centre (then unshipped taps stay) */
+    public Retention(Database db, int tapDays, boolean chainLinked, Clock clock) {
         if (tapDays < 0) {
             throw new IllegalArgumentException("hub.retention.tap-days must be >= 0, got " + tapDays);
         }
         this.db = db;
         this.tapDays = tapDays;
         this.clock = clock;
+        this.tapsToPurge = "SELECT tap_id FROM taps WHERE received_at_ms < ?"
+                + (chainLinked ? " AND chain_shipped IS NOT NULL" : "") + " LIMIT " + BATCH;
     }
 
-    /** Reads {@code hub.retention}. */
-    public static Retention from(Config retention, Database db, Clock clock) {
-        return new Retention(db, retention.get("tap-days").asInt().orElse(90), clock);
+    /** Reads {@code hub.retention}; {@code chainLinked}: whether {@code hub.chain} links the store to a centre. */
+    public static Retention from(Config retention, Database db, boolean chainLinked, Clock clock) {
+        return new Retention(db, retention.get("tap-days").asInt().orElse(90), chainLinked, clock);
     }
 
     /** Purges once; returns how many tap rows went. Never throws (a failure is logged and retried on the next run). */
@@ -43,8 +49,7 @@ public final class Retention {
         }
         Instant cutoff = clock.instant().minus(Duration.ofDays(tapDays));
         try {
-            long taps = batches("DELETE FROM taps WHERE tap_id IN (SELECT tap_id FROM taps WHERE received_at_ms < ? LIMIT "
-                    + BATCH + ")", cutoff);
+            long taps = batches("DELETE FROM taps WHERE tap_id IN (" + tapsToPurge + ")", cutoff);
             batches("DELETE FROM shopper_actions WHERE action_id IN (SELECT action_id FROM shopper_actions"
                     + " WHERE received_ms < ? LIMIT " + BATCH + ")", cutoff);
             db.withConnection(c -> Sql.update(c, "DELETE FROM credential_sightings WHERE seen_ms < ?", cutoff)
