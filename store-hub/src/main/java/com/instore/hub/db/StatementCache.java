@@ -84,6 +84,11 @@ final class StatementCache {
                 case "equals" -> proxy == args[0];
                 case "hashCode" -> System.identityHashCode(proxy);
                 case "toString" -> "cached statements on " + real;
+                case "setSavepoint" -> args == null ? real.setSavepoint() : call(real, method, args);
+                case "releaseSavepoint" -> {
+                    real.releaseSavepoint((java.sql.Savepoint) args[0]);
+                    yield null;
+                }
                 default -> call(real, method, args);
             };
         }
@@ -110,8 +115,47 @@ final class StatementCache {
                 case "equals" -> proxy == args[0];
                 case "hashCode" -> System.identityHashCode(proxy);
                 case "toString" -> "cached " + statement;
-                default -> call(statement, method, args);
+                default -> args != null && args.length == 2 && args[0] instanceof Integer index
+                        ? bind(method, index, args) : run(method, args);
             };
+        }
+
+        /** The calls every tap makes, without reflection: a reflective call costs more than xerial's own work. */
+        private Object bind(Method method, int index, Object[] args) throws Throwable {
+            switch (method.getName()) {
+                case "setString" -> statement.setString(index, (String) args[1]);
+                case "setLong" -> statement.setLong(index, (Long) args[1]);
+                case "setInt" -> statement.setInt(index, (Integer) args[1]);
+                case "setNull" -> statement.setNull(index, (Integer) args[1]);
+                default -> {
+                    return call(statement, method, args);
+                }
+            }
+            return null;
+        }
+
+        private Object run(Method method, Object[] args) throws Throwable {
+            if (args == null || args.length == 0) {
+                switch (method.getName()) {
+                    case "executeQuery" -> {
+                        return statement.executeQuery();
+                    }
+                    case "executeUpdate" -> {
+                        return statement.executeUpdate();
+                    }
+                    case "addBatch" -> {
+                        statement.addBatch();
+                        return null;
+                    }
+                    case "executeBatch" -> {
+                        return statement.executeBatch();
+                    }
+                    default -> {
+                        return call(statement, method, args);
+                    }
+                }
+            }
+            return call(statement, method, args);
         }
 
         private Object giveBack() {
