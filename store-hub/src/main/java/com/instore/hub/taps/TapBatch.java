@@ -8,7 +8,6 @@ import com.instore.protocol.TapEvent;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Savepoint;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
@@ -34,6 +33,7 @@ final class TapBatch {
 
     private final TapPipeline pipeline;
     private final HeldConnection db;
+    private final TapSavepoint savepoint;
     private final TapTable table;
     private final Executor answers;
     /** Measured by the answer sender, written by the writer with its next batch. */
@@ -50,6 +50,7 @@ final class TapBatch {
         this.answers = answers;
         this.pipeline = pipeline;
         this.db = db.hold(MAX_HOLD_MS);
+        this.savepoint = new TapSavepoint(db.isSqlite());
         this.table = table;
     }
 
@@ -131,12 +132,12 @@ final class TapBatch {
         drainMeasured();
         table.latencies(c, latencies);
         for (Item item : items) {
-            Savepoint savepoint = c.setSavepoint();
+            savepoint.set(c);
             try {
                 item.outcome = pipeline.answer(c, item.kiosk, item.tap, pipeline.now());
-                c.releaseSavepoint(savepoint);
+                savepoint.release(c);
             } catch (SQLException | RuntimeException e) {
-                c.rollback(savepoint);
+                savepoint.rollback(c);
                 item.failure = e;
             }
         }
