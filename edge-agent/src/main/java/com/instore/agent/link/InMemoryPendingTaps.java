@@ -6,15 +6,27 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.LongSupplier;
 
 /**
- * {@link PendingTaps} in memory: taps survive connection drops but not a restart (the durable outbox is a later issue).
- * Sequence numbers restart at 1 with the process. Thread-safe (one lock; every operation is a few map updates).
+ * {@link PendingTaps} in memory: taps survive connection drops but not a restart (tests and tools; the agent uses the
+ * durable outbox). Sequence numbers restart at 1 with the process. Thread-safe (one lock; every operation is a few map
+ * updates).
  */
 public final class InMemoryPendingTaps implements PendingTaps {
     private final TreeMap<Long, TapEvent> unsent = new TreeMap<>();
     private final Map<String, TapEvent> inFlight = new LinkedHashMap<>();
+    private final Unanswered<TapEvent> unanswered;
     private long lastSeq;
+
+    public InMemoryPendingTaps() {
+        this(System::nanoTime);
+    }
+
+    /** With the clock the answer waits are measured on. */
+    InMemoryPendingTaps(LongSupplier nanos) {
+        this.unanswered = new Unanswered<>(nanos);
+    }
 
     @Override
     public synchronized long nextSeq() {
@@ -39,7 +51,15 @@ public final class InMemoryPendingTaps implements PendingTaps {
     @Override
     public synchronized void acknowledged(String tapId) {
         TapEvent tap = inFlight.remove(tapId);
-        if (tap == null) {
+        if (tap != null) {
+            unanswered.accepted(tapId, tap);
+        }
+    }
+
+    @Override
+    public synchronized void answered(String tapId) {
+        TapEvent tap = inFlight.remove(tapId);
+        if (unanswered.answered(tapId) == null && tap == null) {
             unsent.values().removeIf(t -> t.id().equals(tapId));
         }
     }
@@ -56,10 +76,23 @@ public final class InMemoryPendingTaps implements PendingTaps {
     public synchronized void requeueAll() {
         inFlight.values().forEach(tap -> unsent.put(tap.seq(), tap));
         inFlight.clear();
+        unanswered.takeAll().forEach(tap -> unsent.put(tap.seq(), tap));
+    }
+
+    @Override
+    public synchronized int resendOverdue() {
+        var overdue = unanswered.takeOverdue();
+        overdue.forEach(tap -> unsent.put(tap.seq(), tap));
+        return overdue.size();
+    }
+
+    @Override
+    public synchronized int awaitingAnswer() {
+        return inFlight.size() + unanswered.size();
     }
 
     @Override
     public synchronized int size() {
-        return unsent.size() + inFlight.size();
+        return unsent.size() + inFlight.size() + unanswered.size();
     }
 }

@@ -18,6 +18,7 @@ final class LinkMetrics implements AutoCloseable {
     private final Counter delivered;
     private final Counter refused;
     private final Counter publishRejected;
+    private final Counter resent;
 
     LinkMetrics(MeterRegistry registry, BooleanSupplier connected, PendingTaps pending) {
         this.registry = registry;
@@ -32,9 +33,12 @@ final class LinkMetrics implements AutoCloseable {
         publishRejected = add(Counter.builder("kiosk.mqtt.publish.rejected")
                 .description("Publishes the MQTT client would not take (e.g. its own in-flight limit); sent again later")
                 .register(registry));
+        resent = add(Counter.builder("kiosk.taps.resent")
+                .description("Taps sent again because the hub's answer was overdue after the broker's PUBACK")
+                .register(registry));
         add(Gauge.builder("kiosk.mqtt.connected", () -> connected.getAsBoolean() ? 1 : 0)
                 .description("1 when the MQTT link is up").register(registry));
-        add(Gauge.builder("kiosk.taps.pending", pending::size).description("Taps not yet acknowledged")
+        add(Gauge.builder("kiosk.taps.pending", pending::size).description("Taps not yet answered by the hub")
                 .register(registry));
     }
 
@@ -55,6 +59,10 @@ final class LinkMetrics implements AutoCloseable {
 
     void delivered() {
         delivered.increment();
+    }
+
+    void resent(int taps) {
+        resent.increment(taps);
     }
 
     void refused() {

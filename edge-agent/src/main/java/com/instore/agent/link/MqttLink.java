@@ -27,12 +27,16 @@ import java.util.logging.Logger;
 /**
  * The kiosk's MQTT 5 link over Paho. All state lives on one scheduled thread ("mqtt-link"): Paho callbacks only hand
  * events to it. Reconnects are ours (full-jitter backoff, {@link Backoff}); on every connect the retained ONLINE status
- * is published, the screen and print topics subscribed again when the broker lost the session, and unacknowledged taps sent in
- * order, never more at once than the broker's receive maximum.
+ * is published, the screen and print topics subscribed again when the broker lost the session, and unanswered taps sent in
+ * order, never more at once than the broker's receive maximum. A tap leaves {@link PendingTaps} with the hub's answer (its
+ * {@code ScreenUpdate}), not with the broker's PUBACK; accepted taps whose answer is overdue are sent again (checked
+ * every few seconds).
  */
 public final class MqttLink implements KioskLink {
     private static final Logger LOG = Logger.getLogger(MqttLink.class.getName());
     private static final Duration CLOSE_WAIT = Duration.ofSeconds(2);
+    /** How often accepted taps are checked for an overdue answer. */
+    private static final Duration RESEND_CHECK = Duration.ofSeconds(5);
 
     private final LinkConfig config;
     private final byte[] password;
@@ -82,6 +86,20 @@ public final class MqttLink implements KioskLink {
             this.listener = listener;
             connect();
         });
+        thread.scheduleWithFixedDelay(this::resendOverdue, RESEND_CHECK.toMillis(), RESEND_CHECK.toMillis(),
+                TimeUnit.MILLISECONDS);
+    }
+
+    private void resendOverdue() {
+        if (!connected || closing) {
+            return;
+        }
+        int again = pending.resendOverdue();
+        if (again > 0) {
+            metrics.resent(again);
+            LOG.info(again + " taps accepted by the broker got no answer from the hub in time: sending them again");
+            publisher.drain();
+        }
     }
 
     /**
@@ -171,7 +189,7 @@ public final class MqttLink implements KioskLink {
         Integer receiveMaximum = token.getResponseProperties() == null ? null
                 : token.getResponseProperties().getReceiveMaximum();
         publisher.connected(connection, gen, receiveMaximum == null ? config.maxInFlight()
-                : Math.min(config.maxInFlight(), receiveMaximum));
+                : Math.min(config.maxInFlight(), receiveMaximum), token.getSessionPresent());
         LOG.info(() -> "MQTT link up: " + config.clientId() + " at " + config.uri() + " (session present: "
                 + token.getSessionPresent() + ")");
         if (!token.getSessionPresent()) {
@@ -181,6 +199,10 @@ public final class MqttLink implements KioskLink {
         publisher.drain();
     }
 
+    /**
+     * Subscribes the hub-to-kiosk channels. Taps wait for the screen topic's SUBACK: a tap sent before it could be
+     * answered before the broker routes answers to us, and would wait for its resend (found by OutboxDrainIT).
+     */
     private void subscribe(int gen) {
         for (Channel channel : List.of(Channel.SCREEN, Channel.PRINT, Channel.CONFIG_DESIRED, Channel.COMMAND)) {
             try {
@@ -188,7 +210,15 @@ public final class MqttLink implements KioskLink {
                     if (ActionListener.refused(token)) {
                         LOG.warning("the broker refused the subscription to " + config.kiosk().topic(channel));
                     }
-                }, (token, cause) -> LOG.log(Level.FINE, "subscribe failed", cause)));
+                    if (channel == Channel.SCREEN) {
+                        publisher.openTaps(gen);
+                    }
+                }, (token, cause) -> {
+                    LOG.log(Level.FINE, "subscribe failed", cause);
+                    if (channel == Channel.SCREEN) {
+                        publisher.openTaps(gen); // never stuck: unanswered taps are sent again in time
+                    }
+                }));
             } catch (MqttException e) {
                 lost(gen, e);
                 return;
@@ -230,7 +260,13 @@ public final class MqttLink implements KioskLink {
         } else if (topic.equals(config.kiosk().topic(Channel.PRINT))) {
             Optional.ofNullable(inbound.decode(payload, PrintJob.class)).ifPresent(listener::onPrintJob);
         } else {
-            Optional.ofNullable(inbound.decode(payload, ScreenUpdate.class)).ifPresent(listener::onScreenUpdate);
+            ScreenUpdate update = inbound.decode(payload, ScreenUpdate.class);
+            if (update != null) {
+                // The hub's answer is the tap's end-to-end acknowledgement: only now may it leave the outbox.
+                pending.answered(update.tapId());
+                publisher.drain();
+                listener.onScreenUpdate(update);
+            }
         }
     }
 

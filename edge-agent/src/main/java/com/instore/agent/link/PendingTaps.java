@@ -5,16 +5,18 @@ import com.instore.protocol.TapEvent;
 import java.util.Optional;
 
 /**
- * Taps that the broker has not acknowledged yet, oldest first: the slot where the durable outbox (DESIGN.md section 7)
- * goes. A tap is either unsent (waiting for a connection or a free slot in the publish window) or in flight (handed to
- * the client, waiting for its PUBACK). Implementations are thread-safe.
+ * Taps that the hub has not answered yet, oldest first: the slot where the durable outbox (DESIGN.md section 7) goes. A
+ * tap is unsent (waiting for a connection or a free slot in the publish window), in flight (handed to the client,
+ * waiting for the broker's PUBACK), or accepted (the broker's PUBACK came, the hub's answer has not). It leaves only with
+ * the hub's answer: a broker's PUBACK does not survive every broker (Mosquitto loses what it acknowledged since its last
+ * autosave when it is killed, see {@link Unanswered}). Implementations are thread-safe.
  */
 public interface PendingTaps {
     /** The next outbox sequence number (monotonically increasing). */
     long nextSeq();
 
     /**
-     * Keeps a tap until {@link #acknowledged}. A durable implementation has the tap on disk when this returns, so it may
+     * Keeps a tap until {@link #answered}. A durable implementation has the tap on disk when this returns, so it may
      * be published right after. Storing the same tap id twice keeps it once. May block for a disk write.
      *
      * @throws TapRefusedException when the tap cannot be kept (full, or the storage fails); nothing was kept
@@ -24,15 +26,24 @@ public interface PendingTaps {
     /** The oldest unsent tap, now marked in flight; empty when there is none. */
     Optional<TapEvent> takeNext();
 
-    /** The broker acknowledged the tap: forget it, wherever it is. */
+    /** The broker acknowledged the in-flight tap: it is kept, now waiting for the hub's answer. */
     void acknowledged(String tapId);
+
+    /** The hub answered the tap (a {@code ScreenUpdate} with its id): forget it, wherever it is. May write to disk. */
+    void answered(String tapId);
 
     /** An in-flight tap could not be handed over: unsent again, in its original place. */
     void requeue(String tapId);
 
-    /** The connection was lost: every in-flight tap is unsent again, in original order. */
+    /** The connection was lost: every in-flight and every accepted but unanswered tap is unsent again, in order. */
     void requeueAll();
 
-    /** How many taps are kept (unsent and in flight). */
+    /** Accepted taps whose answer is overdue ({@link Unanswered}) are unsent again, in order; how many. */
+    int resendOverdue();
+
+    /** How many taps are in flight or accepted and unanswered: the hub's share of the backlog. */
+    int awaitingAnswer();
+
+    /** How many taps are kept (unsent, in flight and unanswered). */
     int size();
 }

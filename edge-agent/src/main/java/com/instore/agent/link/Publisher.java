@@ -12,12 +12,15 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Our publish window: at most {@code window} QoS 1 publishes await their PUBACK at once (Paho throws "too many publishes
- * in progress" past the broker's receive maximum). Taps wait in {@link PendingTaps} for a free slot and leave it only when
- * acknowledged. Not thread-safe: used on the link's thread only.
+ * Our publish windows: at most {@code window} QoS 1 publishes await their PUBACK at once (Paho throws "too many publishes
+ * in progress" past the broker's receive maximum), and at most {@link #ANSWER_WINDOW} taps await the hub's answer (a
+ * kiosk draining a long outage never floods the hub, nor has more than that to send again if the broker dies). Taps wait
+ * in {@link PendingTaps} for a free slot and leave it only when answered. Not thread-safe: used on the link's thread only.
  */
 final class Publisher {
     private static final Logger LOG = Logger.getLogger(Publisher.class.getName());
+    /** Taps sent and not yet answered, at most: within the hub's per-kiosk burst (500), well above a shopper's pace. */
+    static final int ANSWER_WINDOW = 200;
 
     private final Executor executor;
     private final PendingTaps pending;
@@ -28,6 +31,8 @@ final class Publisher {
     private int generation;
     private int window;
     private int inFlight;
+    /** False from a connect without a session until the screen topic's SUBACK: an answer must find its subscriber. */
+    private boolean tapsOpen;
     /** The latest status that found the window full: it goes out before the next tap. */
     private Connection.Outgoing pendingStatus;
 
@@ -39,11 +44,21 @@ final class Publisher {
         this.tapTopic = tapTopic;
     }
 
-    void connected(Connection connection, int generation, int window) {
+    /** A new connection; taps go out at once when {@code tapsOpen}, else after {@link #openTaps}. */
+    void connected(Connection connection, int generation, int window, boolean tapsOpen) {
         this.connection = connection;
         this.generation = generation;
         this.window = Math.max(1, window);
         this.inFlight = 0;
+        this.tapsOpen = tapsOpen;
+    }
+
+    /** The kiosk now hears its answers (the screen subscription is in place): taps may go out. */
+    void openTaps(int gen) {
+        if (gen == generation && connection != null) {
+            tapsOpen = true;
+            drain();
+        }
     }
 
     /** The connection is gone: whatever was in flight is sent again on the next one. */
@@ -61,7 +76,7 @@ final class Publisher {
             pendingStatus = null;
             sendStatus(status);
         }
-        while (connection != null && inFlight < window) {
+        while (connection != null && tapsOpen && inFlight < window && pending.awaitingAnswer() < ANSWER_WINDOW) {
             Optional<TapEvent> next = pending.takeNext();
             if (next.isEmpty()) {
                 return;

@@ -25,7 +25,7 @@ import java.util.Optional;
  * storage honours fsync). NORMAL would only fsync at checkpoints and could lose the last taps on a power cut after the
  * shopper was told "your visit is recorded".
  * <p>
- * Deletes (PUBACK seen) and state changes go through {@code relaxed}, {@code synchronous=NORMAL}: still atomic and never
+ * Deletes (hub's answer seen) and state changes go through {@code relaxed}, {@code synchronous=NORMAL}: still atomic and never
  * corrupting, but not fsync'd one by one. Losing one to a power cut only means the tap is published again, which the hub
  * dedupes by tap id; in exchange a drain of 50,000 taps does not pay 50,000 fsyncs.
  * <p>
@@ -103,6 +103,16 @@ final class OutboxDb implements AutoCloseable {
         }
         update("UPDATE outbox SET state = 'sent', attempts = attempts + 1 WHERE seq = ?", seq);
         return Optional.of(payload);
+    }
+
+    /** The seq of the tap with this id, if it is still stored. */
+    Optional<Long> seqOf(String tapId) throws SQLException {
+        try (PreparedStatement st = relaxed.prepareStatement("SELECT seq FROM outbox WHERE tap_id = ?")) {
+            bind(st, tapId);
+            try (ResultSet rs = st.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();
+            }
+        }
     }
 
     void delete(long seq) throws SQLException {

@@ -2,6 +2,7 @@ package com.instore.agent.outbox;
 
 import com.instore.agent.link.PendingTaps;
 import com.instore.agent.link.TapRefusedException;
+import com.instore.agent.link.Unanswered;
 import com.instore.protocol.DeviceHealth;
 import com.instore.protocol.InvalidMessageException;
 import com.instore.protocol.MessageCodec;
@@ -14,13 +15,15 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.function.LongSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * The durable outbox (DESIGN.md section 7): every tap is committed and fsync'd to {@code outbox.db} before it may be
- * published, and its row goes only when the broker's PUBACK arrives; after a restart everything still there is sent again
- * in seq order. Only seqs are held in memory (a few MB for 50,000 taps); payloads are read back when published.
+ * published, and its row goes only when the hub's answer arrives (the broker's PUBACK is not enough: see
+ * {@link Unanswered}); after a restart everything still there is sent again in seq order. Only seqs are held in memory
+ * (a few MB for 50,000 taps); payloads are read back when published.
  * <p>
  * Never throws from its {@link PendingTaps} methods for storage reasons and never crashes the agent: a full outbox, a full
  * disk or an unusable file refuse new taps with a {@link TapRefusedException} that says why, and show in {@link #health()}
@@ -38,14 +41,16 @@ public final class SqliteOutbox implements PendingTaps, AutoCloseable {
     private final OutboxMetrics metrics;
     private final TreeSet<Long> unsent = new TreeSet<>();
     private final Map<String, Long> inFlight = new HashMap<>();
+    private final Unanswered<Long> unanswered;
     private final OutboxHealth health;
     private OutboxDb db;
     private long lastOpenAttempt;
     private long lastSeq;
     private int unreadable;
 
-    private SqliteOutbox(OutboxConfig config, MessageCodec codec, MeterRegistry registry) {
+    private SqliteOutbox(OutboxConfig config, MessageCodec codec, MeterRegistry registry, LongSupplier nanos) {
         this.config = config;
+        this.unanswered = new Unanswered<>(nanos);
         this.codec = codec;
         this.metrics = new OutboxMetrics(registry, this::size);
         this.health = new OutboxHealth(config.capacity());
@@ -53,7 +58,12 @@ public final class SqliteOutbox implements PendingTaps, AutoCloseable {
 
     /** Opens the outbox, loading what a previous run left. Never throws: a failure shows in {@link #health()}. */
     public static SqliteOutbox open(OutboxConfig config, MessageCodec codec, MeterRegistry registry) {
-        SqliteOutbox outbox = new SqliteOutbox(config, codec, registry);
+        return open(config, codec, registry, System::nanoTime);
+    }
+
+    /** As {@link #open(OutboxConfig, MessageCodec, MeterRegistry)}, with the clock the answer waits are measured on. */
+    static SqliteOutbox open(OutboxConfig config, MessageCodec codec, MeterRegistry registry, LongSupplier nanos) {
+        SqliteOutbox outbox = new SqliteOutbox(config, codec, registry, nanos);
         synchronized (outbox) {
             outbox.tryOpen();
         }
@@ -126,14 +136,32 @@ public final class SqliteOutbox implements PendingTaps, AutoCloseable {
     @Override
     public synchronized void acknowledged(String tapId) {
         Long seq = inFlight.remove(tapId);
-        if (seq == null || db == null) {
+        if (seq != null) {
+            unanswered.accepted(tapId, seq);
+        }
+    }
+
+    @Override
+    public synchronized void answered(String tapId) {
+        Long seq = inFlight.remove(tapId);
+        Long waiting = unanswered.answered(tapId);
+        seq = seq != null ? seq : waiting;
+        if (db == null) {
             return;
         }
         try {
+            if (seq == null) {
+                // Answered while unsent again (after a drop), or answered twice: found by id, if still here.
+                seq = db.seqOf(tapId).orElse(null);
+                if (seq == null) {
+                    return;
+                }
+                unsent.remove(seq);
+            }
             db.delete(seq);
         } catch (SQLException e) {
             // The row stays: after a restart the tap is published once more and the hub dedupes it.
-            LOG.log(Level.WARNING, "could not remove acknowledged tap " + tapId + " from the outbox", e);
+            LOG.log(Level.WARNING, "could not remove answered tap " + tapId + " from the outbox", e);
         }
         health.drained(size());
     }
@@ -150,11 +178,24 @@ public final class SqliteOutbox implements PendingTaps, AutoCloseable {
     public synchronized void requeueAll() {
         unsent.addAll(inFlight.values());
         inFlight.clear();
+        unsent.addAll(unanswered.takeAll());
+    }
+
+    @Override
+    public synchronized int resendOverdue() {
+        var overdue = unanswered.takeOverdue();
+        unsent.addAll(overdue);
+        return overdue.size();
+    }
+
+    @Override
+    public synchronized int awaitingAnswer() {
+        return inFlight.size() + unanswered.size();
     }
 
     @Override
     public synchronized int size() {
-        return unsent.size() + inFlight.size() + unreadable;
+        return unsent.size() + inFlight.size() + unanswered.size() + unreadable;
     }
 
     @Override

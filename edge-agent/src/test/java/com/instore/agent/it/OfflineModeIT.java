@@ -57,6 +57,7 @@ class OfflineModeIT {
         TestBroker broker = use(TestBroker.start(tempDir.resolve("broker")));
         TcpProxy proxy = use(new TcpProxy(broker.port()));
         TestHub hub = use(new TestHub(broker.uri(), RunningAgent.KIOSK));
+        hub.autoAnswer(); // the outbox has room again once the hub answered the kept taps
         RunningAgent agent = use(new RunningAgent(tempDir, proxy.uri(), Map.of("agent.outbox.capacity", "2")));
         await().atMost(WAIT).until(agent::mqttConnected);
         proxy.pause();

@@ -20,6 +20,7 @@ import org.eclipse.paho.mqttv5.client.MqttCallback;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
+import org.eclipse.paho.mqttv5.client.MqttClientException;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.eclipse.paho.mqttv5.common.MqttSubscription;
@@ -38,6 +39,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Plays the store hub over a real Paho client: records the kiosk's taps and statuses, answers taps with correlated
@@ -53,6 +55,7 @@ final class TestHub implements AutoCloseable {
     private final Set<String> seen = ConcurrentHashMap.newKeySet();
     private final ExecutorService answerer = Executors.newSingleThreadExecutor();
     private volatile boolean autoAnswer;
+    private volatile boolean keepAnswered;
 
     TestHub(String brokerUri, KioskAddress kiosk) throws MqttException {
         this.kiosk = kiosk;
@@ -81,6 +84,12 @@ final class TestHub implements AutoCloseable {
 
     /** From now on every tap is answered at once with a member greeting (on the hub's own thread, not Paho's). */
     void autoAnswer() {
+        autoAnswer = true;
+    }
+
+    /** As {@link #autoAnswer}, and every tap is still handed out by {@link #nextTap}. */
+    void autoAnswerAndKeep() {
+        keepAnswered = true;
         autoAnswer = true;
     }
 
@@ -156,11 +165,21 @@ final class TestHub implements AutoCloseable {
         return statuses.isEmpty() ? null : statuses.getLast();
     }
 
+    /**
+     * Answers on the answerer thread; when Paho has not yet freed the slot of the previous answer ("too many publishes in
+     * progress" right after its PUBACK), tries again shortly, as a hub must: an answer lost here is a tap sent again.
+     */
     private void answerQuietly(String tapId) {
-        try {
-            answerMember(tapId, "Hello Camille", List.of());
-        } catch (MqttException e) {
-            throw new IllegalStateException(e);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                answerMember(tapId, "Hello Camille", List.of());
+                return;
+            } catch (MqttException e) {
+                if (e.getReasonCode() != MqttClientException.REASON_CODE_MAX_INFLIGHT || attempt == 100) {
+                    throw new IllegalStateException(e);
+                }
+                LockSupport.parkNanos(1_000_000);
+            }
         }
     }
 
@@ -223,7 +242,8 @@ final class TestHub implements AutoCloseable {
                     seen.add(tap.id());
                     if (autoAnswer) {
                         answerer.execute(() -> answerQuietly(tap.id()));
-                    } else {
+                    }
+                    if (!autoAnswer || keepAnswered) {
                         taps.add(tap);
                     }
                 } else if (topic.endsWith("/" + Channel.COMMAND_RESULT.path())) {

@@ -42,16 +42,47 @@ class InMemoryPendingTapsTest {
     }
 
     @Test
-    void acknowledged_forgetsTheTap_evenWhenItWasRequeued() {
+    void answered_forgetsTheTap_evenWhenItWasRequeued() {
         TapEvent a = tap(pending.nextSeq());
         pending.add(a);
         pending.takeNext();
         pending.requeue(a.id());
 
-        pending.acknowledged(a.id());
+        pending.answered(a.id());
 
         assertThat(pending.size()).isZero();
         assertThat(pending.takeNext()).isEmpty();
+    }
+
+    @Test
+    void acknowledgedByTheBroker_isKeptUntilAnswered_andSentAgainAfterADrop() {
+        TapEvent a = tap(pending.nextSeq());
+        pending.add(a);
+        pending.takeNext();
+        pending.acknowledged(a.id());
+        assertThat(pending.size()).isEqualTo(1);
+        assertThat(pending.takeNext()).isEmpty();
+
+        pending.requeueAll();
+
+        assertThat(drain()).containsExactly(a);
+        pending.answered(a.id());
+        assertThat(pending.size()).isZero();
+    }
+
+    @Test
+    void acknowledgedButUnanswered_isSentAgainOnlyOnceItsWaitIsOver() {
+        long[] now = {0};
+        InMemoryPendingTaps timed = new InMemoryPendingTaps(() -> now[0]);
+        TapEvent a = tap(timed.nextSeq());
+        timed.add(a);
+        timed.acknowledged(timed.takeNext().orElseThrow().id());
+
+        now[0] = Unanswered.FIRST_WAIT.toNanos() - 1;
+        assertThat(timed.resendOverdue()).isZero();
+        now[0] = Unanswered.FIRST_WAIT.toNanos();
+        assertThat(timed.resendOverdue()).isEqualTo(1);
+        assertThat(timed.takeNext()).contains(a);
     }
 
     private List<TapEvent> drain() {

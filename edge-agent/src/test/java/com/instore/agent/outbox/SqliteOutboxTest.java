@@ -17,6 +17,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,7 +43,7 @@ class SqliteOutboxTest {
     }
 
     @Test
-    void takeNext_givesTapsInSeqOrder_andAcknowledgedRemovesThem() throws Exception {
+    void takeNext_givesTapsInSeqOrder_andAnsweredRemovesThem() throws Exception {
         SqliteOutbox outbox = open(10);
         TapEvent first = tap(outbox);
         TapEvent second = tap(outbox);
@@ -52,14 +53,14 @@ class SqliteOutboxTest {
         assertThat(outbox.takeNext()).contains(first);
         assertThat(outbox.takeNext()).contains(second);
         assertThat(outbox.takeNext()).isEmpty();
-        outbox.acknowledged(first.id());
+        outbox.answered(first.id());
 
         assertThat(outbox.size()).isEqualTo(1);
         assertThat(rows()).isEqualTo(1);
     }
 
     @Test
-    void restart_keepsEveryUnacknowledgedTap_inOrder_includingInFlightOnes() throws Exception {
+    void restart_keepsEveryUnansweredTap_inOrder_includingInFlightOnes() throws Exception {
         SqliteOutbox before = open(10);
         List<TapEvent> taps = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
@@ -68,7 +69,7 @@ class SqliteOutboxTest {
         }
         before.takeNext();
         before.takeNext();
-        before.acknowledged(taps.get(1).id());
+        before.answered(taps.get(1).id());
         before.close();
 
         SqliteOutbox after = open(10);
@@ -84,7 +85,7 @@ class SqliteOutboxTest {
         TapEvent tap = tap(before);
         before.add(tap);
         before.takeNext();
-        before.acknowledged(tap.id());
+        before.answered(tap.id());
         before.close();
 
         assertThat(open(10).nextSeq()).isGreaterThan(tap.seq());
@@ -107,7 +108,7 @@ class SqliteOutboxTest {
         assertThat(outbox.size()).isEqualTo(3);
         assertThat(registry.get("kiosk.outbox.refused").tag("reason", "full").counter().count()).isEqualTo(1.0);
 
-        outbox.acknowledged(outbox.takeNext().orElseThrow().id());
+        outbox.answered(outbox.takeNext().orElseThrow().id());
 
         assertThat(outbox.health().state()).isEqualTo(DeviceHealth.State.OK);
         assertThat(changes.get()).isEqualTo(2);
@@ -152,6 +153,76 @@ class SqliteOutboxTest {
         assertThat(outbox.health().detail()).contains("not a database");
         assertThatThrownBy(() -> outbox.add(tap(outbox))).isInstanceOf(TapRefusedException.class);
         assertThat(Files.readAllBytes(dir.resolve("outbox.db"))).isEqualTo(garbage);
+    }
+
+    @Test
+    void brokersPuback_keepsTheRow_untilTheHubAnswers() throws Exception {
+        SqliteOutbox outbox = open(10);
+        TapEvent tap = tap(outbox);
+        outbox.add(tap);
+        outbox.takeNext();
+
+        outbox.acknowledged(tap.id());
+
+        assertThat(outbox.size()).isEqualTo(1);
+        assertThat(outbox.awaitingAnswer()).isEqualTo(1);
+        assertThat(rows()).isEqualTo(1);
+        outbox.answered(tap.id());
+        assertThat(outbox.size()).isZero();
+        assertThat(rows()).isZero();
+    }
+
+    @Test
+    void connectionLost_sendsAcceptedButUnansweredTapsAgain_inSeqOrder() throws Exception {
+        SqliteOutbox outbox = open(10);
+        TapEvent first = tap(outbox);
+        TapEvent second = tap(outbox);
+        outbox.add(first);
+        outbox.add(second);
+        outbox.takeNext();
+        outbox.takeNext();
+        outbox.acknowledged(first.id()); // the broker took it; the second is still in flight
+
+        outbox.requeueAll();
+
+        assertThat(List.of(outbox.takeNext(), outbox.takeNext(), outbox.takeNext()))
+                .containsExactly(Optional.of(first), Optional.of(second), Optional.empty());
+    }
+
+    @Test
+    void answerOverdue_sendsTheTapAgainAfter30s_thenWaitsTwiceAsLong() throws Exception {
+        long[] now = {0};
+        SqliteOutbox outbox = track(SqliteOutbox.open(new OutboxConfig(dir.resolve("outbox.db"), 10), codec, registry,
+                () -> now[0]));
+        TapEvent tap = tap(outbox);
+        outbox.add(tap);
+        outbox.acknowledged(outbox.takeNext().orElseThrow().id());
+
+        now[0] = Duration.ofSeconds(29).toNanos();
+        assertThat(outbox.resendOverdue()).isZero();
+        now[0] = Duration.ofSeconds(30).toNanos();
+        assertThat(outbox.resendOverdue()).isEqualTo(1);
+        outbox.acknowledged(outbox.takeNext().orElseThrow().id());
+        now[0] += Duration.ofSeconds(59).toNanos();
+        assertThat(outbox.resendOverdue()).isZero();
+        now[0] += Duration.ofSeconds(1).toNanos();
+        assertThat(outbox.resendOverdue()).isEqualTo(1);
+    }
+
+    @Test
+    void answerForATapSentAgainButNotYetTaken_removesItsRow_andALateSecondAnswerChangesNothing() throws Exception {
+        SqliteOutbox outbox = open(10);
+        TapEvent tap = tap(outbox);
+        outbox.add(tap);
+        outbox.acknowledged(outbox.takeNext().orElseThrow().id());
+        outbox.requeueAll();
+
+        outbox.answered(tap.id());
+        outbox.answered(tap.id());
+
+        assertThat(outbox.size()).isZero();
+        assertThat(rows()).isZero();
+        assertThat(outbox.takeNext()).isEmpty();
     }
 
     @Test

@@ -7,8 +7,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Injects faults at random moments until stopped: SIGKILL of an agent (started again after a pause), SIGKILL of the hub
- * (started again on the same data directory), and network cuts between an agent and the broker (restored after a pause).
- * The first three faults are one of each kind; the rest are drawn from a seeded {@link Random}. Runs on its own thread.
+ * (started again on the same data directory), network cuts between an agent and the broker (restored after a pause), and
+ * with an external broker SIGKILL of Mosquitto (started again on the same port and persistence directory). One fault at a
+ * time. The first faults are one of each kind; the rest are drawn from a seeded {@link Random} (embedded: 4 in 10 agent
+ * kills, 4 cuts, 2 hub kills; external: 3, 3, 2, and 2 broker kills). Runs on its own thread.
  */
 final class Chaos implements Runnable {
     private final FaultStore store;
@@ -17,6 +19,7 @@ final class Chaos implements Runnable {
     final AtomicInteger agentKills = new AtomicInteger();
     final AtomicInteger hubKills = new AtomicInteger();
     final AtomicInteger networkCuts = new AtomicInteger();
+    final AtomicInteger brokerKills = new AtomicInteger();
     private volatile Throwable failure;
 
     Chaos(FaultStore store, long seed) {
@@ -41,13 +44,11 @@ final class Chaos implements Runnable {
                 if (stopped.get()) {
                     return;
                 }
-                int kind = round < 3 ? round : random.nextInt(10);
-                if (kind == 0 || kind >= 3 && kind < 6) {
-                    killAgent();
-                } else if (kind == 1 || kind >= 6 && kind < 9) {
-                    cutNetwork();
-                } else {
-                    killHub();
+                switch (next(round)) {
+                    case AGENT -> killAgent();
+                    case NETWORK -> cutNetwork();
+                    case HUB -> killHub();
+                    case BROKER -> killBroker();
                 }
             }
         } catch (InterruptedException e) {
@@ -55,6 +56,27 @@ final class Chaos implements Runnable {
         } catch (Exception | Error e) {
             failure = e;
         }
+    }
+
+    private enum Fault { AGENT, NETWORK, HUB, BROKER }
+
+    private Fault next(int round) {
+        Fault[] kinds = store.externalBroker() ? Fault.values() : new Fault[]{Fault.AGENT, Fault.NETWORK, Fault.HUB};
+        if (round < kinds.length) {
+            return kinds[round];
+        }
+        int draw = random.nextInt(10);
+        if (store.externalBroker()) {
+            return draw < 3 ? Fault.AGENT : draw < 6 ? Fault.NETWORK : draw < 8 ? Fault.HUB : Fault.BROKER;
+        }
+        return draw < 4 ? Fault.AGENT : draw < 8 ? Fault.NETWORK : Fault.HUB;
+    }
+
+    private void killBroker() throws Exception {
+        store.killBroker();
+        brokerKills.incrementAndGet();
+        pause(200, 1_500);
+        store.startBroker();
     }
 
     private void killAgent() throws Exception {
@@ -81,7 +103,7 @@ final class Chaos implements Runnable {
     }
 
     private String anyKiosk() {
-        List<String> kiosks = FaultStore.KIOSKS;
+        List<String> kiosks = store.kiosks();
         return kiosks.get(random.nextInt(kiosks.size()));
     }
 

@@ -20,10 +20,11 @@ import java.util.stream.Stream;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The store for fault injection: the packaged hub (embedded broker, SQLite) as a process that can be SIGKILLed and started
- * again on the same data directory and ports, and one packaged agent per kiosk whose MQTT connection runs through a
- * {@link TcpProxy} of the test's own, so the network between them can be cut and restored. Not thread-safe: one chaos
- * thread drives the faults while other threads only tap and read.
+ * The store for fault injection: the packaged hub (SQLite; its embedded broker, or chain mode on a {@link MosquittoBroker})
+ * as a process that can be SIGKILLed and started again on the same data directory and ports, the Mosquitto process
+ * likewise, and one packaged agent per kiosk whose MQTT connection runs through a {@link TcpProxy} of the test's own, so
+ * the network between agent and broker can be cut and restored. Not thread-safe: one chaos thread drives the faults while
+ * other threads only tap and read.
  */
 final class FaultStore implements AutoCloseable {
     static final List<String> KIOSKS = DemoStore.KIOSKS;
@@ -33,9 +34,10 @@ final class FaultStore implements AutoCloseable {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final Path dataDir;
     private final int hubPort = freePort();
-    private final int mqttPort = freePort();
+    private final int mqttPort;
     private final int mqttTlsPort = freePort();
     private final int httpsPort = freePort();
+    private final MosquittoBroker broker;
     private final Map<String, TcpProxy> proxies = new LinkedHashMap<>();
     private final Map<String, Integer> screenPorts = new LinkedHashMap<>();
     private final Map<String, AppProcess> agents = new LinkedHashMap<>();
@@ -43,9 +45,17 @@ final class FaultStore implements AutoCloseable {
     private final Path agentJar;
     private volatile AppProcess hub;
     private volatile int hubGeneration;
+    private List<String> kiosks = KIOSKS;
 
+    /** The store on the hub's embedded broker. */
     FaultStore(Path dataDir) throws IOException {
+        this(dataDir, null);
+    }
+
+    private FaultStore(Path dataDir, MosquittoBroker broker) throws IOException {
         this.dataDir = dataDir;
+        this.broker = broker;
+        this.mqttPort = broker == null ? freePort() : broker.port();
         this.hubJar = snapshot(REPO.resolve("store-hub/target/store-hub.jar"), dataDir.resolve("apps/store-hub"));
         this.agentJar = snapshot(REPO.resolve("edge-agent/target/edge-agent.jar"), dataDir.resolve("apps/edge-agent"));
         for (String kiosk : KIOSKS) {
@@ -54,12 +64,21 @@ final class FaultStore implements AutoCloseable {
         }
     }
 
+    /** The store in chain mode: the hub on a Mosquitto of its own (config/brokers/mosquitto.conf) under {@code dataDir}. */
+    static FaultStore onMosquitto(Path dataDir) throws IOException, InterruptedException {
+        return new FaultStore(dataDir, new MosquittoBroker(REPO, dataDir.resolve("mosquitto"), dataDir));
+    }
+
     FaultStore start() throws IOException {
         return start(KIOSKS);
     }
 
-    /** The hub and the agents of {@code kiosks} only (each a store kiosk), ready to tap. */
+    /** The broker (if external), the hub and the agents of {@code kiosks} only (each a store kiosk), ready to tap. */
     FaultStore start(List<String> kiosks) throws IOException {
+        this.kiosks = List.copyOf(kiosks);
+        if (broker != null) {
+            broker.start();
+        }
         startHub();
         for (String kiosk : kiosks) {
             startAgent(kiosk);
@@ -73,8 +92,7 @@ final class FaultStore implements AutoCloseable {
 
     void startHub() throws IOException {
         hubGeneration++;
-        hub = new AppProcess("hub-" + hubGeneration, hubJar,
-                REPO.resolve("config/hub.yaml"), Map.of(
+        Map<String, String> settings = new LinkedHashMap<>(Map.of(
                 "hub.data-dir", hubDir().toString(),
                 "hub.http.port", String.valueOf(hubPort),
                 "hub.mqtt.port", String.valueOf(mqttPort),
@@ -87,7 +105,11 @@ final class FaultStore implements AutoCloseable {
                 "hub.tls.https-port", String.valueOf(httpsPort),
                 // Every member tap earns points, so that a tap counted twice would show in the points.
                 "hub.loyalty.card-uid-earns-points", "true",
-                "hub.loyalty.visit-period", "PT0S"), dataDir).start();
+                "hub.loyalty.visit-period", "PT0S"));
+        if (broker != null) {
+            settings.putAll(broker.hubSettings());
+        }
+        hub = new AppProcess("hub-" + hubGeneration, hubJar, REPO.resolve("config/hub.yaml"), settings, dataDir).start();
         AppProcess started = hub;
         await().atMost(STARTUP).pollInterval(Duration.ofMillis(200)).ignoreExceptions()
                 .failFast(started.describe() + " died", () -> !started.alive())
@@ -96,6 +118,26 @@ final class FaultStore implements AutoCloseable {
 
     void killHub() throws InterruptedException {
         hub.kill();
+    }
+
+    /** SIGKILL of the external broker (none in embedded mode: there the hub is the broker). */
+    void killBroker() throws InterruptedException {
+        broker.kill();
+    }
+
+    /** Starts the external broker again on the same port and persistence directory. */
+    void startBroker() throws IOException {
+        broker.start();
+    }
+
+    /** Whether the hub runs on an external broker the chaos may kill. */
+    boolean externalBroker() {
+        return broker != null;
+    }
+
+    /** The kiosks whose agents run. */
+    List<String> kiosks() {
+        return kiosks;
     }
 
     void startAgent(String kiosk) throws IOException {
@@ -115,11 +157,14 @@ final class FaultStore implements AutoCloseable {
 
     /** Starts again whatever is down (after the faults stop) and restores every network link. */
     void heal() throws IOException {
-        KIOSKS.forEach(this::restoreNetwork);
+        kiosks.forEach(this::restoreNetwork);
+        if (broker != null && !broker.alive()) {
+            broker.start();
+        }
         if (!hub.alive()) {
             startHub();
         }
-        for (String kiosk : KIOSKS) {
+        for (String kiosk : kiosks) {
             if (!agents.get(kiosk).alive()) {
                 startAgent(kiosk);
             }
@@ -238,6 +283,9 @@ final class FaultStore implements AutoCloseable {
         }
         for (TcpProxy proxy : proxies.values()) {
             proxy.close();
+        }
+        if (broker != null) {
+            broker.close();
         }
     }
 }
