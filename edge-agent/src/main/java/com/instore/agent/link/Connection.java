@@ -47,8 +47,9 @@ final class Connection {
     }
 
     void subscribe(String topicFilter, MqttActionListener listener) throws MqttException {
-        client.subscribe(new MqttSubscription[] {new MqttSubscription(topicFilter, QOS_1)}, null, listener,
-                new MqttProperties());
+        MqttSubscription subscription = new MqttSubscription(topicFilter, QOS_1);
+        subscription.setRetainHandling(1); // retained messages only when the session lacked this subscription
+        client.subscribe(new MqttSubscription[] {subscription}, null, listener, new MqttProperties());
     }
 
     /**

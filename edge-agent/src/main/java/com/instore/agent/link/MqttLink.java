@@ -27,7 +27,7 @@ import java.util.logging.Logger;
 /**
  * The kiosk's MQTT 5 link over Paho. All state lives on one scheduled thread ("mqtt-link"): Paho callbacks only hand
  * events to it. Reconnects are ours (full-jitter backoff, {@link Backoff}); on every connect the retained ONLINE status
- * is published, the screen and print topics subscribed again when the broker lost the session, and unanswered taps sent in
+ * is published, the kiosk's topics subscribed again, and (after the screen topic's SUBACK) unanswered taps sent in
  * order, never more at once than the broker's receive maximum. A tap leaves {@link PendingTaps} with the hub's answer (its
  * {@code ScreenUpdate}), not with the broker's PUBACK; accepted taps whose answer is overdue are sent again (checked
  * every few seconds).
@@ -189,19 +189,20 @@ public final class MqttLink implements KioskLink {
         Integer receiveMaximum = token.getResponseProperties() == null ? null
                 : token.getResponseProperties().getReceiveMaximum();
         publisher.connected(connection, gen, receiveMaximum == null ? config.maxInFlight()
-                : Math.min(config.maxInFlight(), receiveMaximum), token.getSessionPresent());
+                : Math.min(config.maxInFlight(), receiveMaximum), false);
         LOG.info(() -> "MQTT link up: " + config.clientId() + " at " + config.uri() + " (session present: "
                 + token.getSessionPresent() + ")");
-        if (!token.getSessionPresent()) {
-            subscribe(gen);
-        }
+        // Even with a session present: a kiosk killed between CONNACK and SUBACK left a session without subscriptions,
+        // whose answers would never come (found by OutboxDurabilityIT once taps waited for their answers).
+        subscribe(gen);
         publisher.publishStatus(config.kiosk().topic(Channel.STATUS), codec.encode(status.online()));
         publisher.drain();
     }
 
     /**
-     * Subscribes the hub-to-kiosk channels. Taps wait for the screen topic's SUBACK: a tap sent before it could be
-     * answered before the broker routes answers to us, and would wait for its resend (found by OutboxDrainIT).
+     * Subscribes the hub-to-kiosk channels (again: retained messages come only for a subscription the session did not
+     * have). Taps wait for the screen topic's SUBACK: a tap sent before it could be answered before the broker routes
+     * answers to us, and would wait for its resend (found by OutboxDrainIT).
      */
     private void subscribe(int gen) {
         for (Channel channel : List.of(Channel.SCREEN, Channel.PRINT, Channel.CONFIG_DESIRED, Channel.COMMAND)) {

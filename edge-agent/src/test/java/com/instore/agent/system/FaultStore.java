@@ -69,25 +69,30 @@ final class FaultStore implements AutoCloseable {
         return new FaultStore(dataDir, new MosquittoBroker(REPO, dataDir.resolve("mosquitto"), dataDir));
     }
 
-    FaultStore start() throws IOException {
+    FaultStore start() throws Exception {
         return start(KIOSKS);
     }
 
     /** The broker (if external), the hub and the agents of {@code kiosks} only (each a store kiosk), ready to tap. */
-    FaultStore start(List<String> kiosks) throws IOException {
+    FaultStore start(List<String> kiosks) throws Exception {
         this.kiosks = List.copyOf(kiosks);
-        if (broker != null) {
-            broker.start();
+        try {
+            if (broker != null) {
+                broker.start();
+            }
+            startHub();
+            for (String kiosk : kiosks) {
+                startAgent(kiosk);
+            }
+            for (String kiosk : kiosks) {
+                await().atMost(STARTUP).pollInterval(Duration.ofMillis(200)).ignoreExceptions().until(() -> get(
+                        URI.create("http://127.0.0.1:" + screenPorts.get(kiosk) + "/screen/state")).statusCode() == 200);
+            }
+            return this;
+        } catch (Exception | Error e) {
+            close(); // try-with-resources never closes a resource whose start failed: no process may outlive the test
+            throw e;
         }
-        startHub();
-        for (String kiosk : kiosks) {
-            startAgent(kiosk);
-        }
-        for (String kiosk : kiosks) {
-            await().atMost(STARTUP).pollInterval(Duration.ofMillis(200)).ignoreExceptions().until(() -> get(
-                    URI.create("http://127.0.0.1:" + screenPorts.get(kiosk) + "/screen/state")).statusCode() == 200);
-        }
-        return this;
     }
 
     void startHub() throws IOException {
