@@ -1,5 +1,6 @@
 package com.instore.hub.external;
 
+import com.instore.hub.mqtt.PahoClose;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
 import org.eclipse.paho.mqttv5.client.MqttCallback;
@@ -87,23 +88,7 @@ final class SideClient implements AutoCloseable {
     @Override
     public void close() {
         executor.shutdownNow();
-        try {
-            if (client.isConnected()) {
-                client.disconnect(1_000).waitForCompletion(2_000);
-            }
-        } catch (MqttException e) {
-            LOG.log(System.Logger.Level.DEBUG, "polite disconnect failed: {0}", e.getMessage());
-        }
-        try {
-            client.disconnectForcibly(0, 500, false);
-        } catch (MqttException e) {
-            LOG.log(System.Logger.Level.TRACE, "already disconnected: {0}", e.getMessage());
-        }
-        try {
-            client.close(true);
-        } catch (MqttException e) {
-            LOG.log(System.Logger.Level.DEBUG, "close failed: {0}", e.getMessage());
-        }
+        PahoClose.close(client, new MqttProperties(), 1_000);
     }
 
     private final class Callback implements MqttCallback {

@@ -216,27 +216,11 @@ public final class HubClient implements AutoCloseable {
             leave(3_000);
         }
         dispatcher.close();
-        try {
-            if (client.isConnected()) {
-                MqttProperties end = new MqttProperties();
-                if (endSessionOnClose) {
-                    end.setSessionExpiryInterval(0L);
-                }
-                client.disconnect(2_000, null, null, 0, end).waitForCompletion(3_000);
-            }
-        } catch (MqttException e) {
-            LOG.log(System.Logger.Level.DEBUG, "polite disconnect failed: {0}", e.getMessage());
+        MqttProperties end = new MqttProperties();
+        if (endSessionOnClose) {
+            end.setSessionExpiryInterval(0L);
         }
-        try {
-            client.disconnectForcibly(0, 1_000, false);
-        } catch (MqttException e) {
-            LOG.log(System.Logger.Level.TRACE, "already disconnected: {0}", e.getMessage());
-        }
-        try {
-            client.close(true);
-        } catch (MqttException e) {
-            LOG.log(System.Logger.Level.DEBUG, "close failed: {0}", e.getMessage());
-        }
+        PahoClose.close(client, end, 2_000);
     }
 
     /** Paho's callbacks: only hand-offs, never work. */
