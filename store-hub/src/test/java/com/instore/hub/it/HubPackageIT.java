@@ -1,5 +1,6 @@
 package com.instore.hub.it;
 
+import com.instore.testing.Deb;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,4 +1,4 @@
-package com.instore.agent.it;
+package com.instore.testing;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -11,20 +11,23 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
-/** Reads a Debian package with Debian's own tools ({@code dpkg-deb}) and systemd unit files key by key. Blocking. */
-final class Deb {
+/**
+ * Reads a Debian package with Debian's own tools ({@code dpkg-deb}) and systemd unit files key by key, for the package
+ * tests of the agent and the hub (protocol's test jar is where the modules' tests share helpers). Blocking.
+ */
+public final class Deb {
     private Deb() {
     }
 
-    record Result(int exit, String output) {
+    public record Result(int exit, String output) {
     }
 
     /** Runs a command (stderr merged into the output), failing the test after two minutes. */
-    static Result run(String... command) throws IOException, InterruptedException {
+    public static Result run(String... command) throws IOException, InterruptedException {
         return run(Map.of(), command);
     }
 
-    static Result run(Map<String, String> env, String... command) throws IOException, InterruptedException {
+    public static Result run(Map<String, String> env, String... command) throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().putAll(env);
         Process process = builder.start();
@@ -37,12 +40,12 @@ final class Deb {
     }
 
     /** One control field ({@code dpkg-deb --field}). */
-    static String field(Path deb, String name) throws IOException, InterruptedException {
+    public static String field(Path deb, String name) throws IOException, InterruptedException {
         return checked(run("dpkg-deb", "--field", deb.toString(), name)).strip();
     }
 
     /** The control archive's files ({@code dpkg-deb --control}), by name. */
-    static Map<String, Path> control(Path deb, Path dir) throws IOException, InterruptedException {
+    public static Map<String, Path> control(Path deb, Path dir) throws IOException, InterruptedException {
         Path target = dir.resolve("DEBIAN");
         checked(run("dpkg-deb", "--control", deb.toString(), target.toString()));
         try (Stream<Path> files = Files.list(target)) {
@@ -53,10 +56,10 @@ final class Deb {
     }
 
     /** Regular files of the data archive ({@code dpkg-deb --contents}): absolute path to "mode owner/group". */
-    static Map<String, String> contents(Path deb) throws IOException, InterruptedException {
+    public static Map<String, String> contents(Path deb) throws IOException, InterruptedException {
         Map<String, String> modes = new LinkedHashMap<>();
         for (String line : checked(run("dpkg-deb", "--contents", deb.toString())).split("\n")) {
-            // -rw-r--r-- root/root    215977 2026-11-25 20:39 ./opt/instore/edge-agent/edge-agent.jar
+            // -rw-r--r-- root/root    215977 2026-11-25 20:39 ./opt/instore/<app>/<app>.jar
             String[] parts = line.trim().split("\\s+", 6);
             if (parts.length == 6 && parts[0].startsWith("-")) {
                 modes.put(parts[5].substring(1), parts[0] + " " + parts[1]);
@@ -66,14 +69,14 @@ final class Deb {
     }
 
     /** The data archive unpacked ({@code dpkg-deb --extract}) under {@code dir/root}. */
-    static Path extract(Path deb, Path dir) throws IOException, InterruptedException {
+    public static Path extract(Path deb, Path dir) throws IOException, InterruptedException {
         Path root = dir.resolve("root");
         checked(run("dpkg-deb", "--extract", deb.toString(), root.toString()));
         return root;
     }
 
     /** A unit file's keys (all sections) to their values in order; backslash-continued lines joined. */
-    static Map<String, List<String>> unit(Path file) throws IOException {
+    public static Map<String, List<String>> unit(Path file) throws IOException {
         Map<String, List<String>> keys = new LinkedHashMap<>();
         String text = Files.readString(file).replaceAll("\\\\\n\\s*", " ");
         for (String line : text.split("\n")) {
