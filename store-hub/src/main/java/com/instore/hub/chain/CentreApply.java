@@ -3,6 +3,7 @@ package com.instore.hub.chain;
 import com.instore.hub.db.Database;
 import com.instore.hub.db.Sql;
 import com.instore.hub.members.Tier;
+import com.instore.hub.taps.TapDaily;
 import com.instore.protocol.MessageCodec;
 
 import java.sql.Connection;
@@ -52,12 +53,6 @@ final class CentreApply {
     private static final String COUPON = """
             INSERT INTO coupons (code, offer_id, member_id, segment, ranked, store_id, kiosk_id, tap_id, issued_ms, expires_ms)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (code) DO NOTHING""";
-    private static final String DAILY = """
-            INSERT INTO tap_daily (store_id, kiosk_id, day, taps, recognised, verified, offers_shown)
-            VALUES (?, ?, ?, 1, ?, ?, ?)
-            ON CONFLICT (store_id, kiosk_id, day) DO UPDATE SET taps = tap_daily.taps + 1,
-            recognised = tap_daily.recognised + excluded.recognised, verified = tap_daily.verified + excluded.verified,
-            offers_shown = tap_daily.offers_shown + excluded.offers_shown""";
 
     private static final String REDEEM = """
             UPDATE coupons SET redeemed_ms = ?, redeemed_store = ?, redeemed_till = ?, redeem_request = ?
@@ -137,8 +132,8 @@ final class CentreApply {
             Sql.update(c, COUPON, k.code(), k.offerId(), member, k.segment(), k.ranked(), t.storeId(), t.kioskId(),
                     t.tapId(), k.issuedMs(), k.expiresMs());
         }
-        Sql.update(c, DAILY, t.storeId(), t.kioskId(), LocalDate.ofInstant(Instant.ofEpochMilli(t.receivedMs()), zone)
-                .toString(), member == null ? 0L : 1L, t.visit() == null ? 0L : 1L, (long) t.offerCount());
+        TapDaily.add(c, t.storeId(), t.kioskId(), LocalDate.ofInstant(Instant.ofEpochMilli(t.receivedMs()), zone),
+                member != null, t.visit() != null, t.offerCount());
         return 1;
     }
 

@@ -1,7 +1,6 @@
 package com.instore.hub.taps;
 
 import com.instore.hub.db.Database;
-import com.instore.hub.db.Sql;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -25,12 +24,6 @@ final class TapTable {
             SELECT received_at_ms, kiosk_id, member_id IS NOT NULL, tier, offer_count, latency_us FROM taps
             ORDER BY received_at_ms DESC, tap_id DESC LIMIT ?""";
 
-    private static final String DAILY = """
-            INSERT INTO tap_daily (store_id, kiosk_id, day, taps, recognised, verified, offers_shown)
-            VALUES (?, ?, ?, 1, ?, ?, ?)
-            ON CONFLICT (store_id, kiosk_id, day) DO UPDATE SET taps = tap_daily.taps + 1,
-            recognised = tap_daily.recognised + excluded.recognised, verified = tap_daily.verified + excluded.verified,
-            offers_shown = tap_daily.offers_shown + excluded.offers_shown""";
 
     private final Database db;
     private final ZoneId zone;
@@ -72,9 +65,8 @@ final class TapTable {
             ps.setString(10, new String(row.answer(), StandardCharsets.UTF_8));
             ps.executeUpdate();
         }
-        // The daily figures outlive the raw taps (retention purges those).
-        Sql.update(c, DAILY, row.storeId(), row.kioskId(), LocalDate.ofInstant(row.receivedAt(), zone).toString(),
-                row.memberId() == null ? 0L : 1L, row.verified() ? 1L : 0L, (long) row.offerCount());
+        TapDaily.add(c, row.storeId(), row.kioskId(), LocalDate.ofInstant(row.receivedAt(), zone), row.memberId() != null,
+                row.verified(), row.offerCount());
     }
 
     /** A measured tap-to-offer latency waiting to be written. */
