@@ -27,7 +27,7 @@ public final class Offers {
     public static final int MAX_SHOWN = 3;
 
     private final OfferCatalogue catalogue;
-    private final OfferCounters counters = new OfferCounters();
+    private final OfferCounters counters;
     private final Bandit bandit;
     private final Coupons coupons;
     private final OfferPicker picker;
@@ -38,6 +38,7 @@ public final class Offers {
                 OfferCounters.ensure(db, offers);
             }
         });
+        this.counters = new OfferCounters(db != null && !db.isSqlite());
         this.bandit = new Bandit(random);
         this.coupons = db == null ? null : new Coupons(db, this::claim);
         this.picker = new OfferPicker(config, coupons, counters, bandit, zone);

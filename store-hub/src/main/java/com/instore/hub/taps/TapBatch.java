@@ -2,7 +2,6 @@ package com.instore.hub.taps;
 
 import com.instore.hub.db.Database;
 import com.instore.hub.db.HeldConnection;
-import com.instore.hub.mqtt.InvalidInbound;
 import com.instore.protocol.KioskAddress;
 import com.instore.protocol.TapEvent;
 
@@ -71,10 +70,7 @@ final class TapBatch {
 
     /** Decides, commits, answers and completes every tap of {@code batch}. Blocking; completes each tap exactly once. */
     void run(List<TapWriter.Pending> batch) {
-        List<Item> items = validate(batch);
-        if (items.isEmpty()) {
-            return;
-        }
+        List<Item> items = items(batch);
         try {
             db.inTransaction(c -> decideAll(c, items));
             latencies.clear();
@@ -109,15 +105,10 @@ final class TapBatch {
         db.release();
     }
 
-    private List<Item> validate(List<TapWriter.Pending> batch) {
+    private static List<Item> items(List<TapWriter.Pending> batch) {
         List<Item> items = new ArrayList<>(batch.size());
         for (TapWriter.Pending p : batch) {
-            KioskAddress kiosk = p.in().address().kiosk();
-            try {
-                items.add(new Item(p, kiosk, pipeline.validate(kiosk, p.in().payload())));
-            } catch (InvalidInbound e) {
-                p.completion().invalid(e);
-            }
+            items.add(new Item(p, p.in().address().kiosk(), p.tap()));
         }
         return items;
     }

@@ -86,16 +86,24 @@ public final class TapPipeline implements HubClient.Queued {
     }
 
     /**
-     * Queues one message from a kiosk's tap topic for the writer; never blocks (runs on Paho's thread). {@code completion}
-     * hears about it once its batch committed (and its answer was sent), or that it failed or was invalid.
+     * Validates one message from a kiosk's tap topic and queues it for the writer; never blocks (runs on Paho's thread).
+     * {@code completion} hears at once that it is invalid, or once its batch committed (and its answer was sent), or that
+     * it failed.
      */
     @Override
     public void accept(Inbound in, HubClient.Completion completion) {
+        TapEvent tap;
+        try {
+            tap = validate(in.address().kiosk(), in.payload());
+        } catch (InvalidInbound e) {
+            completion.invalid(e); // decoded here, not on the writer: its thread does the database work alone
+            return;
+        }
         TapWriter current = writer;
         if (current == null) {
             throw new IllegalStateException("the tap writer is not started");
         }
-        current.offer(in, completion);
+        current.offer(new TapWriter.Pending(in, tap, completion));
     }
 
     /** Handles one message from a kiosk's tap topic on the caller's thread, in its own transaction. Blocking. */

@@ -2,6 +2,7 @@ package com.instore.hub.taps;
 
 import com.instore.hub.mqtt.HubClient;
 import com.instore.hub.mqtt.Inbound;
+import com.instore.protocol.TapEvent;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -21,8 +22,8 @@ final class TapWriter implements AutoCloseable {
     private static final long IDLE_MS = 200;
     private static final System.Logger LOG = System.getLogger(TapWriter.class.getName());
 
-    /** A tap waiting for its batch, with the way to acknowledge it. */
-    record Pending(Inbound in, HubClient.Completion completion) {
+    /** A valid tap waiting for its batch: the message, the tap it holds, and the way to acknowledge it. */
+    record Pending(Inbound in, TapEvent tap, HubClient.Completion completion) {
     }
 
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
@@ -40,9 +41,9 @@ final class TapWriter implements AutoCloseable {
     }
 
     /** Queues a tap; never blocks. After {@link #close} the tap is left unacknowledged for the broker to redeliver. */
-    void offer(Inbound in, HubClient.Completion completion) {
+    void offer(Pending tap) {
         if (running) {
-            queue.add(new Pending(in, completion));
+            queue.add(tap);
         }
     }
 
