@@ -65,6 +65,9 @@ public final class BenchMain implements Callable<Integer> {
     @Option(names = "--offers", description = "Offers file for the hub (default: ${DEFAULT-VALUE}).",
             defaultValue = "config/offers.yaml")
     private Path offers;
+    @Option(names = "--hub-persistence", description = "The hub's embedded broker keeps its data in a file or in-memory "
+            + "(hub.mqtt.persistence; default: ${DEFAULT-VALUE}).", defaultValue = "file")
+    private String hubPersistence;
 
     private final String[] args;
 
@@ -89,7 +92,7 @@ public final class BenchMain implements Callable<Integer> {
     public Integer call() {
         BenchOptions options = new BenchOptions(target, broker, kiosks, rate, Duration.ofSeconds(seconds),
                 Duration.ofSeconds(warmup), sweep, new SweepPlan(sweepStart, sweepFactor, sweepMax, 2, p99LimitMs), json,
-                members, Duration.ofMillis(timeoutMs), seed, offers, "./run bench " + String.join(" ", args));
+                members, Duration.ofMillis(timeoutMs), seed, offers, hubPersistence, "./run bench " + String.join(" ", args));
         Report report = new BenchRun(options, System.out).run();
         System.out.println();
         System.out.print(report.table());

@@ -9,7 +9,7 @@ import java.util.List;
 /** Everything one invocation was asked to do, validated; built once by {@link BenchMain}. */
 record BenchOptions(Target target, BrokerKind broker, int kiosks, double rate, Duration seconds, Duration warmup,
                     boolean sweep, SweepPlan sweepPlan, Path json, int members, Duration timeout, long seed,
-                    Path offersFile, String command) {
+                    Path offersFile, String hubPersistence, String command) {
     static final String STORE_ID = "bench-store";
 
     BenchOptions {

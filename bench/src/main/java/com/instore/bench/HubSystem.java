@@ -31,7 +31,7 @@ final class HubSystem implements SystemUnderTest {
                 ? Optional.of(Brokers.mosquitto(accounts, dir.resolve("mosquitto"), out)) : Optional.empty();
         try {
             InProcessHub hub = InProcessHub.start(accounts, roster, options.offersFile(), dir,
-                    external.map(Broker::endpoint));
+                    external.map(Broker::endpoint), options.hubPersistence());
             out.printf("bench: hub started with %d kiosks and %d members%n", options.kiosks(), roster.members().size());
             return new HubSystem(hub, external);
         } catch (RuntimeException e) {

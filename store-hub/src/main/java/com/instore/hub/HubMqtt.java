@@ -3,6 +3,7 @@ package com.instore.hub;
 import com.instore.hub.broker.Accounts;
 import com.instore.hub.broker.Broker;
 import com.instore.hub.broker.BrokerAuth;
+import com.instore.hub.broker.BrokerPersistence;
 import com.instore.hub.external.ExternalBroker;
 import com.instore.hub.external.ExternalMqtt;
 import com.instore.hub.kiosks.Fleet;
@@ -46,7 +47,8 @@ record HubMqtt(HubClient client, BrokerEndpoints endpoints, Connector connect, B
         byte[] hubPassword = SecretFile.newSecret().getBytes(StandardCharsets.UTF_8);
         Accounts accounts = new Accounts(fleet.storeId(), fleet::fingerprint,
                 SecretFile.sha256Hex(hubPassword), SecretFile.sha256Hex(monitorSecret));
-        Broker broker = owner.own(Broker.start(config.dataDir().resolve("broker"), kioskOps.listeners(), accounts));
+        Broker broker = owner.own(Broker.start(config.dataDir().resolve("broker"), kioskOps.listeners(), accounts,
+                BrokerPersistence.from(config.features().get("mqtt"))));
         HubClient client = owner.own(HubClient.create(kioskOps.hubClientUri(broker), Accounts.hubClientId(fleet.storeId()),
                 pipeline, invalid));
         kioskOps.secure(client);

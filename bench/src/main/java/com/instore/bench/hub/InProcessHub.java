@@ -30,17 +30,14 @@ public final class InProcessHub implements AutoCloseable {
         this.accounts = accounts;
     }
 
-    /** Starts the hub for {@code accounts}' kiosks and {@code roster}'s members; blocks until it listens. */
-    public static InProcessHub start(Accounts accounts, Roster roster, Path offersFile, Path dir) {
-        return start(accounts, roster, offersFile, dir, Optional.empty());
-    }
-
     /**
-     * As {@link #start(Accounts, Roster, Path, Path)}; with {@code externalBroker} the hub starts no broker and connects
-     * to that one as {@code accounts.hub()} (chain mode without dynsec: the broker already knows every account).
+     * Starts the hub for {@code accounts}' kiosks and {@code roster}'s members and blocks until it listens: on its embedded
+     * broker, whose data is kept as {@code persistence} says ({@code hub.mqtt.persistence}: file or in-memory); or with
+     * {@code externalBroker}, starting no broker and connecting to that one as {@code accounts.hub()} (chain mode without
+     * dynsec: the broker already knows every account).
      */
     public static InProcessHub start(Accounts accounts, Roster roster, Path offersFile, Path dir,
-                                     Optional<MqttEndpoint> externalBroker) {
+                                     Optional<MqttEndpoint> externalBroker, String persistence) {
         if (!Files.isReadable(offersFile)) {
             throw new IllegalArgumentException("cannot read the offers file " + offersFile.toAbsolutePath()
                     + " (run from the repository root or pass --offers)");
@@ -56,7 +53,8 @@ public final class InProcessHub implements AutoCloseable {
         roster.writeCsv(members);
         HubConfig config = new HubConfig(dir.resolve("data"), store, offersFile, Optional.of(members),
                 dir.resolve("data/store.secret"), "http://localhost", "127.0.0.1", 0, "127.0.0.1", 0, null,
-                externalBroker.map(broker -> external(broker, accounts, dir)).orElse(null));
+                externalBroker.map(broker -> external(broker, accounts, dir))
+                        .orElse(Config.just(ConfigSources.create(Map.of("mqtt.persistence", persistence)))));
         try {
             return new InProcessHub(StoreHub.start(config), accounts);
         } catch (Exception e) {

@@ -114,6 +114,11 @@ final class FaultStore implements AutoCloseable {
         if (broker != null) {
             settings.putAll(broker.hubSettings());
         }
+        // ./run soak -Dchaos.hub-persistence=in-memory: the same faults with the embedded broker's data in memory.
+        String persistence = System.getProperty("chaos.hub-persistence");
+        if (persistence != null) {
+            settings.put("hub.mqtt.persistence", persistence);
+        }
         hub = new AppProcess("hub-" + hubGeneration, hubJar, REPO.resolve("config/hub.yaml"), settings, dataDir).start();
         AppProcess started = hub;
         await().atMost(STARTUP).pollInterval(Duration.ofMillis(200)).ignoreExceptions()

@@ -47,17 +47,21 @@ public final class Broker implements AutoCloseable {
 
     /** Starts the broker on {@code host:port} ({@code port} 0: a free one) with data under {@code dir}. */
     public static Broker start(Path dir, String host, int port, Accounts accounts) throws IOException {
-        return start(dir, new Listeners(host, port, Optional.empty()), accounts);
+        return start(dir, new Listeners(host, port, Optional.empty()), accounts, BrokerPersistence.FILE);
     }
 
-    /** Starts the broker with the given listeners (ports 0: free ones) and data under {@code dir}. */
-    public static Broker start(Path dir, Listeners listeners, Accounts accounts) throws IOException {
+    /**
+     * Starts the broker with the given listeners (ports 0: free ones) and data under {@code dir}, kept on disk or in memory
+     * as {@code persistence} says.
+     */
+    public static Broker start(Path dir, Listeners listeners, Accounts accounts, BrokerPersistence persistence)
+            throws IOException {
         String host = listeners.host();
         int bound = listeners.plainPort() == 0 ? freePort(host) : listeners.plainPort();
         int tlsBound = listeners.tls().map(t -> t.port() == 0 ? freePortUnchecked(host) : t.port()).orElse(-1);
         BrokerConfigXml.write(dir.resolve("conf"), host, bound, tlsBound,
                 listeners.tls().map(Listeners.Tls::keystore).orElse(null),
-                listeners.tls().map(Listeners.Tls::keystorePassword).orElse(null));
+                listeners.tls().map(Listeners.Tls::keystorePassword).orElse(null), persistence);
         Files.createDirectories(dir.resolve("data"));
         Files.createDirectories(dir.resolve("extensions"));
         // Services is static and points at the last HiveMQ started in this JVM: keep this broker's own client service.

@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  *   (issue 7);</li>
  *   <li>server receive maximum {@value #RECEIVE_MAXIMUM} (HiveMQ's default is 10): Paho caps a client's in-flight QoS 1
  *   publishes at the broker's value and throws "too many publishes in progress" beyond it;</li>
- *   <li>file persistence, so retained statuses and the hub's session (queued taps) survive restarts;</li>
+ *   <li>file persistence unless {@code hub.mqtt.persistence} says in-memory ({@link BrokerPersistence});</li>
  *   <li>no empty client ids (every identity has a fixed one) and no usage statistics (the store may have no internet).</li>
  * </ul>
  * TCP_NODELAY is not configurable in HiveMQ CE's config.xsd: HiveMQ's Netty bootstrap always sets it on accepted sockets
@@ -28,15 +28,16 @@ final class BrokerConfigXml {
     }
 
     static void write(Path configDir, String host, int port) throws IOException {
-        write(configDir, host, port, -1, null, null);
+        write(configDir, host, port, -1, null, null, BrokerPersistence.FILE);
     }
 
     /**
      * Writes the config with a plain listener on {@code port} (-1: none) and a TLS listener on {@code tlsPort} (-1: none)
-     * using the PKCS12 {@code keystore}. The file holds the keystore password, so it is created owner-only.
+     * using the PKCS12 {@code keystore}, keeping the broker's data as {@code persistence} says. The file holds the keystore
+     * password, so it is created owner-only.
      */
-    static void write(Path configDir, String host, int port, int tlsPort, Path keystore, String keystorePassword)
-            throws IOException {
+    static void write(Path configDir, String host, int port, int tlsPort, Path keystore, String keystorePassword,
+                      BrokerPersistence persistence) throws IOException {
         if (!HOST.matcher(host).matches()) {
             throw new IllegalArgumentException("hub.mqtt.host is not a host name or address: '" + host + "'");
         }
@@ -59,13 +60,14 @@ final class BrokerConfigXml {
                         </allow-empty-client-id>
                     </security>
                     <persistence>
-                        <mode>file</mode>
+                        <mode>%s</mode>
                     </persistence>
                     <anonymous-usage-statistics>
                         <enabled>false</enabled>
                     </anonymous-usage-statistics>
                 </hivemq>
-                """.formatted(plain(port, host) + tls(tlsPort, host, keystore, keystorePassword), RECEIVE_MAXIMUM);
+                """.formatted(plain(port, host) + tls(tlsPort, host, keystore, keystorePassword), RECEIVE_MAXIMUM,
+                persistence.mode());
         Path file = configDir.resolve("config.xml");
         Files.deleteIfExists(file);
         Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
