@@ -9,6 +9,8 @@ import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -68,6 +70,10 @@ public final class BenchMain implements Callable<Integer> {
     @Option(names = "--hub-persistence", description = "The hub's embedded broker keeps its data in a file or in-memory "
             + "(hub.mqtt.persistence; default: ${DEFAULT-VALUE}).", defaultValue = "file")
     private String hubPersistence;
+    @Option(names = "--hub-process", arity = "0..1", fallbackValue = "-Xmx384m", paramLabel = "JVM_FLAGS",
+            description = "Run the packaged hub (store-hub/target/store-hub.jar) in its own process with these JVM flags "
+                    + "(without a value: -Xmx384m, as the Debian package) and report its CPU and resident memory.")
+    private String hubProcess;
 
     private final String[] args;
 
@@ -92,7 +98,8 @@ public final class BenchMain implements Callable<Integer> {
     public Integer call() {
         BenchOptions options = new BenchOptions(target, broker, kiosks, rate, Duration.ofSeconds(seconds),
                 Duration.ofSeconds(warmup), sweep, new SweepPlan(sweepStart, sweepFactor, sweepMax, 2, p99LimitMs), json,
-                members, Duration.ofMillis(timeoutMs), seed, offers, hubPersistence, "./run bench " + String.join(" ", args));
+                members, Duration.ofMillis(timeoutMs), seed, offers, hubPersistence,
+                Optional.ofNullable(hubProcess).map(flags -> List.of(flags.trim().split("\\s+"))), "./run bench " + String.join(" ", args));
         Report report = new BenchRun(options, System.out).run();
         System.out.println();
         System.out.print(report.table());

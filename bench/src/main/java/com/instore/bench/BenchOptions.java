@@ -5,11 +5,12 @@ import com.instore.bench.sweep.SweepPlan;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /** Everything one invocation was asked to do, validated; built once by {@link BenchMain}. */
 record BenchOptions(Target target, BrokerKind broker, int kiosks, double rate, Duration seconds, Duration warmup,
                     boolean sweep, SweepPlan sweepPlan, Path json, int members, Duration timeout, long seed,
-                    Path offersFile, String hubPersistence, String command) {
+                    Path offersFile, String hubPersistence, Optional<List<String>> hubProcess, String command) {
     static final String STORE_ID = "bench-store";
 
     BenchOptions {

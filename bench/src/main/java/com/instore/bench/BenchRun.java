@@ -57,7 +57,9 @@ final class BenchRun {
     private SystemUnderTest start(BenchOptions.Target target, Path dir) {
         out.printf("bench: starting the %s over %s...%n", name(target), options.broker().name().toLowerCase(Locale.ROOT));
         if (target == BenchOptions.Target.HUB) {
-            return HubSystem.start(options, roster, dir, out);
+            return options.hubProcess().isPresent()
+                    ? HubProcessSystem.start(options, roster, dir, options.hubProcess().get(), out)
+                    : HubSystem.start(options, roster, dir, out);
         }
         Accounts accounts = Accounts.generate(BenchOptions.STORE_ID, options.kiosks());
         Broker broker = options.broker() == BenchOptions.BrokerKind.EMBEDDED ? Brokers.embeddedHiveMq(accounts, dir)
@@ -110,11 +112,13 @@ final class BenchRun {
             generator.run(new Schedule(rate, Duration.ZERO, options.warmup()));
             generator.settle();
         }
+        sut.figures(); // what it reports after the step is about the measured window alone
         Schedule schedule = new Schedule(rate, Duration.ZERO, options.seconds());
         RunRecord record = RunRecord.of(sut.target(), sut.broker(), options.kiosks(), generator.run(schedule));
         out.printf(Locale.ROOT, "bench:   answered %d/%d, errors %d, p50 %.2f ms, p99 %.2f ms, max %.2f ms%n",
                 record.answered(), record.sent(), record.errorTotal(), record.latencyMs().p50(),
                 record.latencyMs().p99(), record.latencyMs().max());
+        sut.figures().ifPresent(f -> out.println("bench:   " + f));
         return record;
     }
 }

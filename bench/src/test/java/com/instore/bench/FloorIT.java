@@ -24,7 +24,7 @@ class FloorIT {
         Path json = dir.resolve("results.json");
         BenchOptions options = new BenchOptions(BenchOptions.Target.FLOOR, BenchOptions.BrokerKind.EMBEDDED, 5, 50,
                 Duration.ofSeconds(2), Duration.ofSeconds(1), false, new SweepPlan(50, 2, 100, 0, 50), json, 100,
-                Duration.ofSeconds(5), 1, Path.of("unused"), "file", "test");
+                Duration.ofSeconds(5), 1, Path.of("unused"), "file", java.util.Optional.empty(), "test");
         ByteArrayOutputStream progress = new ByteArrayOutputStream();
 
         Report report = new BenchRun(options, new PrintStream(progress, true, StandardCharsets.UTF_8)).run();

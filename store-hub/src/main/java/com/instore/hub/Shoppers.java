@@ -58,8 +58,9 @@ final class Shoppers {
         offers = Offers.open(config.offersFile(), OffersConfig.from(hub.get("offers")), db, loyaltyConfig.zone(),
                 new JDKRandomGenerator());
         JoinInvites invites = new JoinInvites(config.publicUrl());
-        taps = new TapPipeline(fleet, db, new TapServices(identity, members, new Loyalty(loyaltyConfig), offers, invites),
-                codec, publish, registry, clock);
+        Loyalty loyalty = new Loyalty(loyaltyConfig, !db.isSqlite());
+        taps = new TapPipeline(fleet, db, new TapServices(identity, members, loyalty, offers, invites), codec, publish,
+                registry, clock);
         actions = new ShopperActions(fleet, db, members, offers, codec, publish,
                 Duration.parse(hub.get("actions.max-age").asString().orElse("PT2M")), config.publicUrl(),
                 loyaltyConfig.zone(), registry, clock);

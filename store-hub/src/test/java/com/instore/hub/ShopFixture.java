@@ -72,8 +72,8 @@ public final class ShopFixture implements AutoCloseable {
         JDKRandomGenerator random = new JDKRandomGenerator();
         random.setSeed(42);
         offers = Offers.open(offersCopy, OffersConfig.defaults(), db, ZoneOffset.UTC, random);
-        pipeline = new TapPipeline(fleet, db, new TapServices(identity, members, new Loyalty(loyalty), offers,
-                new JoinInvites("http://hub.local:8080")), codec,
+        pipeline = new TapPipeline(fleet, db, new TapServices(identity, members, new Loyalty(loyalty, !db.isSqlite()),
+                offers, new JoinInvites("http://hub.local:8080")), codec,
                 (topic, payload, correlation, expiry) -> sent.add(new Sent(topic, payload,
                         new String(correlation, StandardCharsets.UTF_8), expiry)), registry, clock);
     }

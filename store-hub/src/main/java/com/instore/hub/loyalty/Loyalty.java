@@ -22,9 +22,15 @@ import java.util.Set;
 public final class Loyalty {
     private final LoyaltyConfig config;
     private final LoyaltyTable table = new LoyaltyTable();
+    private final boolean rowLocks;
 
-    public Loyalty(LoyaltyConfig config) {
+    /**
+     * {@code rowLocks}: whether a visit first takes the member's row lock (PostgreSQL, where concurrent taps of one member
+     * must queue); a SQLite transaction here begins IMMEDIATE and already holds the write lock.
+     */
+    public Loyalty(LoyaltyConfig config, boolean rowLocks) {
         this.config = config;
+        this.rowLocks = rowLocks;
     }
 
     public LoyaltyConfig config() {
@@ -43,7 +49,9 @@ public final class Loyalty {
      */
     public Outcome visit(Connection c, String memberId, String storeId, String tapId, String credentialType, boolean proved,
                          Instant at) throws SQLException {
-        table.lock(c, memberId);
+        if (rowLocks) {
+            table.lock(c, memberId);
+        }
         VisitState before = table.read(c, memberId, storeId);
         Segment segment = Segment.of(before.visits(), before.lastVisit(), at, config.lapsedAfter());
         boolean counts = proved && (before.storeLastVisit() == null

@@ -33,7 +33,7 @@ final class LoyaltyTable {
             SELECT member_id FROM monthly_visits WHERE store_id = ? AND month = ?
             ORDER BY visits DESC, reached_ms ASC, member_id ASC LIMIT ?""";
 
-    /** Takes the member's row lock: one member's taps are serialised (a no-op cost on SQLite, which locks the file). */
+    /** Takes the member's row lock (PostgreSQL): one member's taps are serialised. */
     void lock(Connection c, String memberId) throws SQLException {
         Sql.update(c, "UPDATE members SET lock_version = lock_version + 1 WHERE member_id = ?", memberId);
     }
