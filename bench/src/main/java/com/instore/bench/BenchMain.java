@@ -99,7 +99,8 @@ public final class BenchMain implements Callable<Integer> {
         BenchOptions options = new BenchOptions(target, broker, kiosks, rate, Duration.ofSeconds(seconds),
                 Duration.ofSeconds(warmup), sweep, new SweepPlan(sweepStart, sweepFactor, sweepMax, 2, p99LimitMs), json,
                 members, Duration.ofMillis(timeoutMs), seed, offers, hubPersistence,
-                Optional.ofNullable(hubProcess).map(flags -> List.of(flags.trim().split("\\s+"))), "./run bench " + String.join(" ", args));
+                Optional.ofNullable(hubProcess).map(flags -> List.of(flags.trim().split("\\s+"))),
+                "./run bench " + String.join(" ", args));
         Report report = new BenchRun(options, System.out).run();
         System.out.println();
         System.out.print(report.table());

@@ -14,7 +14,7 @@ import java.util.Optional;
 
 /**
  * The packaged hub in its own process on its embedded HiveMQ ({@code --hub-process}): after each step it reports the
- * process's own CPU (cores since the previous report) and resident memory, which the in-process runs cannot separate
+ * process's own CPU (cores since the previous call) and resident memory, which the in-process runs cannot separate
  * from the load generator's.
  */
 final class HubProcessSystem implements SystemUnderTest {
@@ -63,8 +63,8 @@ final class HubProcessSystem implements SystemUnderTest {
         cpuBefore = cpu;
         nanosBefore = now;
         long[] mb = hub.residentMb();
-        return Optional.of(String.format(Locale.ROOT, "hub process: %.2f cores in the measured window, RSS %d MB (peak %d MB)",
-                cores, mb[0], mb[1]));
+        return Optional.of(String.format(Locale.ROOT,
+                "hub process: %.2f cores in the measured window, RSS %d MB (peak %d MB)", cores, mb[0], mb[1]));
     }
 
     @Override

@@ -4,6 +4,7 @@ import com.instore.bench.broker.FreePort;
 import com.instore.bench.load.Roster;
 import com.instore.bench.mqtt.Accounts;
 import com.instore.bench.mqtt.MqttEndpoint;
+import com.instore.bench.report.ProcStatus;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -130,25 +131,10 @@ public final class HubProcess implements AutoCloseable {
         }
     }
 
-    /** {@code VmRSS} and {@code VmHWM} (peak) of the process in MB, from /proc; -1 when unreadable. */
+    /** The process's resident memory now ({@code VmRSS}) and at its peak ({@code VmHWM}), in MB; -1 when unreadable. */
     public long[] residentMb() {
-        long[] mb = {-1, -1};
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(process.pid()), "status"))) {
-                if (line.startsWith("VmRSS:")) {
-                    mb[0] = kilobytes(line) / 1024;
-                } else if (line.startsWith("VmHWM:")) {
-                    mb[1] = kilobytes(line) / 1024;
-                }
-            }
-        } catch (IOException e) {
-            return mb;
-        }
-        return mb;
-    }
-
-    private static long kilobytes(String line) {
-        return Long.parseLong(line.replaceAll("[^0-9]", ""));
+        String pid = String.valueOf(process.pid());
+        return new long[] {ProcStatus.mb(pid, "VmRSS"), ProcStatus.mb(pid, "VmHWM")};
     }
 
     @Override

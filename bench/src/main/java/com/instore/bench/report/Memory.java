@@ -1,9 +1,6 @@
 package com.instore.bench.report;
 
-import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.nio.file.Files;
-import java.nio.file.Path;
 
 /**
  * The bench JVM's memory at the end of a fixed-rate run, with the system under test and every kiosk still connected:
@@ -18,19 +15,6 @@ public record Memory(long rssMb, long heapAfterGcMb) {
     public static Memory sample() {
         System.gc();
         long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-        return new Memory(residentMb(), heap / (1024 * 1024));
-    }
-
-    private static long residentMb() {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-                if (line.startsWith("VmRSS:")) {
-                    return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
-                }
-            }
-        } catch (IOException | NumberFormatException e) {
-            return -1;
-        }
-        return -1;
+        return new Memory(ProcStatus.mb("self", "VmRSS"), heap / (1024 * 1024));
     }
 }
