@@ -1,5 +1,6 @@
 package com.instore.bench.hub;
 
+import com.instore.bench.broker.ChildProcess;
 import com.instore.bench.broker.FreePort;
 import com.instore.bench.load.Roster;
 import com.instore.bench.mqtt.Accounts;
@@ -19,7 +20,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The packaged store hub ({@code store-hub/target/store-hub.jar}) in a process of its own, with the same generated files
@@ -139,15 +139,7 @@ public final class HubProcess implements AutoCloseable {
 
     @Override
     public void close() {
-        process.destroy();
-        try {
-            if (!process.waitFor(20, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            process.destroyForcibly();
-        }
+        ChildProcess.stop(process, 20);
     }
 
     private static void sleep(long ms) {
