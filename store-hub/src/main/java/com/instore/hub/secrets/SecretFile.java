@@ -19,9 +19,26 @@ import java.util.HexFormat;
  * world-readable, not even for an instant). Also the SHA-256 used to keep only a secret's fingerprint. Thread-safe.
  */
 public final class SecretFile {
-    private static final SecureRandom RANDOM = new SecureRandom();
+    /** DRBG (NIST SP 800-90A): generates in Java once seeded; the default NativePRNG reads /dev/urandom per call. */
+    private static final SecureRandom RANDOM = drbg();
+    /** A digest per thread: {@code MessageDigest.getInstance} is a provider lookup, and taps hash on one thread. */
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    });
 
     private SecretFile() {
+    }
+
+    private static SecureRandom drbg() {
+        try {
+            return SecureRandom.getInstance("DRBG");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK since 9 has DRBG", e);
+        }
     }
 
     /** A fresh random secret: 32 bytes, base64url without padding. */
@@ -72,11 +89,7 @@ public final class SecretFile {
 
     /** Lower-case hex SHA-256 of {@code bytes}. */
     public static String sha256Hex(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
+        return HexFormat.of().formatHex(SHA256.get().digest(bytes));
     }
 
     /** Compares two hex fingerprints in constant time (case-insensitive), so timing tells nothing about the secret. */
