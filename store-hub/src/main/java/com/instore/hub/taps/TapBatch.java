@@ -61,16 +61,16 @@ final class TapBatch {
         TapPipeline.Outcome outcome;
         Exception failure;
 
-        Item(TapWriter.Pending pending, KioskAddress kiosk, TapEvent tap) {
+        Item(TapWriter.Pending pending) {
             this.pending = pending;
-            this.kiosk = kiosk;
-            this.tap = tap;
+            this.kiosk = pending.in().address().kiosk();
+            this.tap = pending.tap();
         }
     }
 
     /** Decides, commits, answers and completes every tap of {@code batch}. Blocking; completes each tap exactly once. */
     void run(List<TapWriter.Pending> batch) {
-        List<Item> items = items(batch);
+        List<Item> items = batch.stream().map(Item::new).toList();
         try {
             db.inTransaction(c -> decideAll(c, items));
             latencies.clear();
@@ -103,14 +103,6 @@ final class TapBatch {
             }
         }
         db.release();
-    }
-
-    private static List<Item> items(List<TapWriter.Pending> batch) {
-        List<Item> items = new ArrayList<>(batch.size());
-        for (TapWriter.Pending p : batch) {
-            items.add(new Item(p, p.in().address().kiosk(), p.tap()));
-        }
-        return items;
     }
 
     private void drainMeasured() {
