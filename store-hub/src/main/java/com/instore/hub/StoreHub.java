@@ -97,7 +97,7 @@ public final class StoreHub implements AutoCloseable {
         HubClient client = mqtt.client();
         int httpsPort = kioskOps.httpsPort();
         Provisioning provisioning = kioskOps.provisioning(db, fleet, client, mqtt.endpoints(), httpsPort, codec, clock);
-        Shoppers shoppers = new Shoppers(config, db, members, fleet, storeSecret, codec, replies, client::publish,
+        Shoppers shoppers = new Shoppers(config, db, members, fleet, storeSecret, codec, replies, mqtt.toKiosks(),
                 registry, clock);
         Optional<ChainLink> chain = ChainLink.start(config.features().get("chain"), db, shoppers.erasure::erase,
                 LoyaltyConfig.from(config.features().get("loyalty")).zone(), registry, codec, clock);

@@ -2,9 +2,6 @@ package com.instore.hub.mqtt;
 
 import com.instore.protocol.Channel;
 import com.instore.protocol.Topics;
-import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
-import org.eclipse.paho.mqttv5.common.MqttException;
-import org.eclipse.paho.mqttv5.common.MqttMessage;
 
 import java.util.Map;
 import java.util.Optional;
@@ -16,16 +13,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The receiving side of the hub's MQTT connection: routes each inbound message to its channel's handler and acknowledges
- * it (manual acks) only when the handler is done with it: a {@link HubClient.Handler} on the hub's executor, a
+ * The receiving side of the hub: routes each inbound message ({@link Arrival}, from the hub's MQTT connection or from the
+ * embedded broker in-process) to its channel's handler and acknowledges it only when the handler is done with it: a {@link HubClient.Handler} on the hub's executor, a
  * {@link HubClient.Queued} one through its {@link HubClient.Completion}. A message whose handler failed is offered again
  * after a growing pause (100 ms doubling to 5 s), unacknowledged until then; taps beyond a kiosk's rate limit are counted
- * as invalid and acknowledged. {@link #dispatch} runs on Paho's thread and never blocks. Thread-safe.
+ * as invalid and acknowledged. {@link #dispatch} runs on the transport's thread and never blocks. Thread-safe.
  */
-final class Dispatcher {
+public final class Dispatcher implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(Dispatcher.class.getName());
 
-    private final MqttAsyncClient client;
     private final ExecutorService executor;
     private final InvalidMessages invalid;
     private final KioskRateLimit rateLimit;
@@ -36,14 +32,15 @@ final class Dispatcher {
     private volatile Map<Channel, HubClient.Handler> handlers = Map.of();
     private volatile Map<Channel, HubClient.Queued> queued = Map.of();
 
-    Dispatcher(MqttAsyncClient client, ExecutorService executor, InvalidMessages invalid, KioskRateLimit rateLimit) {
-        this.client = client;
+    /** Runs {@link HubClient.Handler}s on {@code executor}; taps beyond {@code rateLimit} are dropped as invalid. */
+    public Dispatcher(ExecutorService executor, InvalidMessages invalid, KioskRateLimit rateLimit) {
         this.executor = executor;
         this.invalid = invalid;
         this.rateLimit = rateLimit;
     }
 
-    void handlers(Map<Channel, HubClient.Handler> channelHandlers, Map<Channel, HubClient.Queued> queuedHandlers) {
+    /** Which channel goes to which handler; messages on other channels are acknowledged and dropped. */
+    public void handlers(Map<Channel, HubClient.Handler> channelHandlers, Map<Channel, HubClient.Queued> queuedHandlers) {
         this.handlers = Map.copyOf(channelHandlers);
         this.queued = Map.copyOf(queuedHandlers);
     }
@@ -57,11 +54,12 @@ final class Dispatcher {
         return unacknowledged.get();
     }
 
-    void dispatch(String topic, MqttMessage message) {
-        long received = System.nanoTime();
-        if (message.getQos() > 0) {
+    /** Hands a message to its handler, or drops it; never blocks. */
+    public void dispatch(Arrival message) {
+        if (message.acknowledge() != null) {
             unacknowledged.incrementAndGet(); // ack() counts it down, whichever way the message ends
         }
+        String topic = message.topic();
         Optional<Topics.TopicAddress> address = Topics.parse(topic);
         HubClient.Handler handler = address.map(a -> handlers.get(a.channel())).orElse(null);
         HubClient.Queued queue = address.map(a -> queued.get(a.channel())).orElse(null);
@@ -74,9 +72,8 @@ final class Dispatcher {
             ack(message);
             return;
         }
-        byte[] correlation = message.getProperties() == null ? null : message.getProperties().getCorrelationData();
-        Inbound inbound = new Inbound(topic, address.get(), message.getPayload().clone(), message.isRetained(), received,
-                correlation);
+        Inbound inbound = new Inbound(topic, address.get(), message.payload(), message.retained(),
+                message.receivedNanos(), message.correlationData());
         if (queue != null) {
             queue.accept(inbound, new Delivery(queue, inbound, message, 1));
         } else {
@@ -88,10 +85,10 @@ final class Dispatcher {
     private final class Delivery implements HubClient.Completion {
         private final HubClient.Queued queue;
         private final Inbound inbound;
-        private final MqttMessage message;
+        private final Arrival message;
         private final int attempt;
 
-        Delivery(HubClient.Queued queue, Inbound inbound, MqttMessage message, int attempt) {
+        Delivery(HubClient.Queued queue, Inbound inbound, Arrival message, int attempt) {
             this.queue = queue;
             this.inbound = inbound;
             this.message = message;
@@ -124,7 +121,7 @@ final class Dispatcher {
         }
     }
 
-    private void handle(HubClient.Handler handler, Inbound inbound, MqttMessage message, int attempt) {
+    private void handle(HubClient.Handler handler, Inbound inbound, Arrival message, int attempt) {
         try {
             handler.handle(inbound);
         } catch (InvalidInbound e) {
@@ -149,20 +146,21 @@ final class Dispatcher {
         }
     }
 
-    private void ack(MqttMessage message) {
-        if (message.getQos() == 0) {
+    private void ack(Arrival message) {
+        if (message.acknowledge() == null) {
             return;
         }
         unacknowledged.decrementAndGet();
         try {
-            client.messageArrivedComplete(message.getId(), message.getQos());
-        } catch (MqttException | RuntimeException e) {
-            LOG.log(System.Logger.Level.DEBUG, "cannot acknowledge message {0}: {1}", message.getId(), e.getMessage());
+            message.acknowledge().run();
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.DEBUG, "cannot acknowledge a message on {0}: {1}", message.topic(), e.getMessage());
         }
     }
 
     /** Stops the retries; what waits for one is left for the broker to redeliver. */
-    void close() {
+    @Override
+    public void close() {
         retries.shutdownNow();
     }
 }

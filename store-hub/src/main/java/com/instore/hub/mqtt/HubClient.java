@@ -71,7 +71,7 @@ public final class HubClient implements AutoCloseable {
                       KioskRateLimit rateLimit) {
         this.client = client;
         this.executor = executor;
-        this.dispatcher = new Dispatcher(client, executor, invalid, rateLimit);
+        this.dispatcher = new Dispatcher(executor, invalid, rateLimit);
         this.publisher = new Publisher(client);
     }
 
@@ -227,7 +227,9 @@ public final class HubClient implements AutoCloseable {
     private final class Callback implements MqttCallback {
         @Override
         public void messageArrived(String topic, MqttMessage message) {
-            dispatcher.dispatch(topic, message);
+            byte[] correlation = message.getProperties() == null ? null : message.getProperties().getCorrelationData();
+            dispatcher.dispatch(new Arrival(topic, message.getPayload().clone(), message.isRetained(), correlation,
+                    System.nanoTime(), message.getQos() == 0 ? null : () -> acknowledge(message)));
         }
 
         @Override
@@ -253,6 +255,14 @@ public final class HubClient implements AutoCloseable {
 
         @Override
         public void authPacketArrived(int reasonCode, MqttProperties properties) {
+        }
+    }
+
+    private void acknowledge(MqttMessage message) {
+        try {
+            client.messageArrivedComplete(message.getId(), message.getQos());
+        } catch (MqttException e) {
+            LOG.log(System.Logger.Level.DEBUG, "cannot acknowledge message {0}: {1}", message.getId(), e.getMessage());
         }
     }
 

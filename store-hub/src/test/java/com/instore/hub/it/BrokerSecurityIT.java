@@ -1,6 +1,11 @@
 package com.instore.hub.it;
 
 import com.instore.hub.secrets.SecretFile;
+import com.instore.protocol.Credential;
+import com.instore.protocol.MessageCodec;
+import com.instore.protocol.SchemaVersion;
+import com.instore.protocol.ScreenUpdate;
+import com.instore.protocol.TapEvent;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -9,6 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,6 +26,7 @@ import static org.awaitility.Awaitility.await;
 class BrokerSecurityIT {
     static final int NOT_AUTHORIZED = 135;
     static final String ENTRANCE_SCREEN = "stores/demo-store/kiosks/entrance/screen";
+    static final String ENTRANCE_TAP = "stores/demo-store/kiosks/entrance/tap";
     static final byte[] HELLO = "{}".getBytes(StandardCharsets.UTF_8);
 
     @TempDir
@@ -51,6 +59,31 @@ class BrokerSecurityIT {
             // HiveMQ CE also disconnects an MQTT 5 client after a refused PUBLISH (hard-wired in the broker).
             await().atMost(5, TimeUnit.SECONDS).until(() -> !coffee.client.isConnected());
         }
+    }
+
+    @Test
+    void kiosk_publishingATapUnderAnotherKiosk_isRefusedWith135_andTheHubNeverTakesIt() throws Exception {
+        MessageCodec codec = new MessageCodec();
+        TapEvent forged = tap("entrance");
+        TapEvent own = tap("entrance");
+        try (TestClient entrance = hub.kiosk("entrance"); TestClient coffee = hub.kiosk("coffee")) {
+            assertThat(entrance.subscribe(ENTRANCE_SCREEN)).containsExactly(1);
+
+            // The broker takes kiosks' taps in-process before its own permission check: the forgery must not slip in.
+            assertThat(coffee.publish(ENTRANCE_TAP, codec.encode(forged), false)).containsExactly(NOT_AUTHORIZED);
+            assertThat(entrance.publish(ENTRANCE_TAP, codec.encode(own), false)).containsExactly(TestClient.TAKEN_IN_PROCESS);
+
+            assertThat(codec.decode(TapFlowIT.next(entrance).message().getPayload(),
+                    ScreenUpdate.class).tapId()).isEqualTo(own.id());
+            assertThat(hub.queryLong("SELECT COUNT(*) FROM taps WHERE tap_id = '" + forged.id() + "'")).isZero();
+            assertThat(entrance.received).isEmpty();
+        }
+    }
+
+    private static TapEvent tap(String kioskId) {
+        return new TapEvent(SchemaVersion.CURRENT,
+                UUID.randomUUID().toString(), Instant.now(), kioskId, "it-reader",
+                new Credential(Credential.Type.CARD_UID, "04A22B1A5C8001"), 1);
     }
 
     @Test

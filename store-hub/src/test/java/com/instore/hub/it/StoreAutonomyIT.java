@@ -183,7 +183,8 @@ class StoreAutonomyIT {
     ScreenUpdate tap(Store store) throws Exception {
         TapEvent tap = new TapEvent(SchemaVersion.CURRENT, UUID.randomUUID().toString(), Instant.now(), "k1", "it-reader",
                 new Credential(Credential.Type.CARD_UID, CAMILLE_CARD), 1);
-        assertThat(store.kiosk().publish(store.address().topic(Channel.TAP), codec.encode(tap), false)).containsOnly(0);
+        assertThat(store.kiosk().publish(store.address().topic(Channel.TAP), codec.encode(tap), false))
+                .containsOnly(TestClient.TAKEN_IN_PROCESS);
         return await().atMost(Duration.ofSeconds(15)).until(() -> store.kiosk().received.stream()
                 .map(r -> decode(r.message().getPayload())).filter(s -> s.tapId().equals(tap.id())).findFirst(),
                 Optional::isPresent).orElseThrow();

@@ -5,6 +5,7 @@ import com.instore.protocol.MessageCodec;
 import com.instore.protocol.SchemaVersion;
 import com.instore.protocol.ScreenUpdate;
 import com.instore.protocol.TapEvent;
+import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,9 +22,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A tap whose transaction fails is not acknowledged and is processed later, exactly once: the real hub (HiveMQ, Paho,
- * SQLite) while another process-like connection holds SQLite's write lock, so the hub's batch fails for real (SQLITE_BUSY
- * after the busy timeout), then the lock goes away.
+ * A tap whose transaction fails is not acknowledged and is processed later, exactly once: the real hub (HiveMQ, SQLite)
+ * while another process-like connection holds SQLite's write lock, so the hub's batch fails for real (SQLITE_BUSY after
+ * the busy timeout), then the lock goes away. The broker hands kiosks' taps to the hub in-process and holds the kiosk's
+ * PUBACK until the hub is done with the tap, so the kiosk itself sees no acknowledgement meanwhile.
  */
 class TapFailureIT {
     static final String SCREEN = "stores/demo-store/kiosks/coffee/screen";
@@ -38,6 +40,7 @@ class TapFailureIT {
     @Test
     void tap_whileTheDatabaseRefusesWrites_isNotAcknowledgedAndIsAnsweredOnceAfterwards() throws Exception {
         try (RunningHub hub = RunningHub.start(dir); TestClient coffee = hub.kiosk("coffee")) {
+            IMqttToken puback;
             coffee.subscribe(SCREEN);
             coffee.publish(TAP, codec.encode(tap(CAMILLE)), false);
             TapFlowIT.next(coffee);
@@ -46,15 +49,18 @@ class TapFailureIT {
             try (Connection lock = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("hub.db"));
                  Statement s = lock.createStatement()) {
                 s.execute("BEGIN IMMEDIATE"); // SQLite's write lock: the hub's commits wait, then fail
-                coffee.publish(TAP, codec.encode(tap), false);
+                puback = coffee.publishWithoutWaiting(TAP, codec.encode(tap));
                 await().atMost(40, TimeUnit.SECONDS).untilAsserted(() -> assertThat(Metrics.sample(
                         hub.get("/metrics").body(), "hub_taps_failed_total").orElse(0)).isGreaterThanOrEqualTo(1.0));
+                assertThat(puback.isComplete()).as("PUBACK while the tap is not committed").isFalse();
                 assertThat(coffee.received).isEmpty();
                 assertThat(hub.queryLong("SELECT COUNT(*) FROM taps WHERE tap_id = '" + tap.id() + "'")).isZero();
                 s.execute("ROLLBACK");
             }
 
             TestClient.Received got = coffee.received.poll(30, TimeUnit.SECONDS);
+            puback.waitForCompletion(10_000); // sent right after the answer
+            assertThat(puback.getReasonCodes()).as("PUBACK once the tap is committed").containsExactly(TestClient.TAKEN_IN_PROCESS);
             assertThat(got).as("the answer once the database takes writes again").isNotNull();
             assertThat(new String(got.message().getProperties().getCorrelationData(), StandardCharsets.UTF_8))
                     .isEqualTo(tap.id());

@@ -60,7 +60,7 @@ class TapFlowIT {
     void tap_camillesCard_kioskReceivesHerGreetingCorrelatedToTheTap() throws Exception {
         TapEvent tap = tap(CAMILLE);
 
-        assertThat(coffee.publish(TAP, codec.encode(tap), false)).containsExactly(0);
+        assertThat(coffee.publish(TAP, codec.encode(tap), false)).containsExactly(TestClient.TAKEN_IN_PROCESS);
 
         TestClient.Received got = next(coffee);
         ScreenUpdate answer = codec.decode(got.message().getPayload(), ScreenUpdate.class);
@@ -73,6 +73,17 @@ class TapFlowIT {
         assertThat(answer.greeting()).contains("Camille");
         assertThat(answer.member().tier()).isEqualTo("GOLD");
         assertThat(answer.offers()).isNotEmpty();
+    }
+
+    @Test
+    void tap_isAcknowledgedOnlyOnceItsRowIsCommitted() throws Exception {
+        TapEvent tap = tap(CAMILLE);
+
+        // The PUBACK is the hub's promise that the tap is kept: the row is there the moment it arrives.
+        assertThat(coffee.publish(TAP, codec.encode(tap), false)).containsExactly(TestClient.TAKEN_IN_PROCESS);
+
+        assertThat(hub.queryLong("SELECT COUNT(*) FROM taps WHERE tap_id = '" + tap.id() + "'")).isEqualTo(1);
+        assertThat(codec.decode(next(coffee).message().getPayload(), ScreenUpdate.class).tapId()).isEqualTo(tap.id());
     }
 
     @Test

@@ -69,6 +69,12 @@ final class TestClient implements AutoCloseable {
         return token.getReasonCodes();
     }
 
+    /**
+     * The PUBACK reason code of a tap the hub took: the embedded broker hands taps to the hub in-process, not to a
+     * subscriber, so it answers "no matching subscribers" (0x10, a success code) unless someone else (a monitor) listens.
+     */
+    static final int TAKEN_IN_PROCESS = 16;
+
     /** Publishes and returns the PUBACK reason codes (135 = not authorized). */
     int[] publish(String topic, byte[] payload, boolean retained) throws MqttException {
         IMqttToken token = client.publish(topic, new MqttMessage(payload, 1, retained, new MqttProperties()));
@@ -80,6 +86,11 @@ final class TestClient implements AutoCloseable {
             }
         }
         return token.getReasonCodes();
+    }
+
+    /** Publishes at QoS 1 (not retained) and returns at once; the token completes at the PUBACK. */
+    IMqttToken publishWithoutWaiting(String topic, byte[] payload) throws MqttException {
+        return client.publish(topic, new MqttMessage(payload, 1, false, new MqttProperties()));
     }
 
     boolean isConnected() {
