@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Predicate;
 
@@ -39,6 +40,8 @@ final class Tally {
     private final LongAdder invalid = new LongAdder();
     private final LongAdder duplicates = new LongAdder();
     private final LongAdder late = new LongAdder();
+    /** Answers and publish outcomes being counted right now: a tap leaves {@link #pending} before it is counted. */
+    private final AtomicInteger counting = new AtomicInteger();
 
     Tally(MessageCodec codec, Duration timeout) {
         this.codec = codec;
@@ -57,6 +60,15 @@ final class Tally {
         if (outcome == PublishOutcome.ACCEPTED) {
             return;
         }
+        counting.incrementAndGet();
+        try {
+            abandon(tapId, outcome);
+        } finally {
+            counting.decrementAndGet();
+        }
+    }
+
+    private void abandon(String tapId, PublishOutcome outcome) {
         Pending tap = pending.remove(tapId);
         if (tap != null) {
             abandonedIds.add(tapId);
@@ -68,6 +80,15 @@ final class Tally {
 
     /** An answer on {@code kiosk}'s screen topic, received at {@code receivedNanos}. */
     void answer(KioskAddress kiosk, byte[] payload, byte[] correlation, long receivedNanos) {
+        counting.incrementAndGet();
+        try {
+            count(kiosk, payload, correlation, receivedNanos);
+        } finally {
+            counting.decrementAndGet();
+        }
+    }
+
+    private void count(KioskAddress kiosk, byte[] payload, byte[] correlation, long receivedNanos) {
         String tapId = new String(correlation, StandardCharsets.UTF_8);
         Pending tap = pending.remove(tapId);
         if (tap == null) {
@@ -132,8 +153,9 @@ final class Tally {
         });
     }
 
+    /** Whether every tap is answered or given up and counted (pending first: a tap is counted after it leaves it). */
     boolean idle() {
-        return pending.isEmpty();
+        return pending.isEmpty() && counting.get() == 0;
     }
 
     LoadResult result(Schedule schedule, double achievedSendRate) {

@@ -86,9 +86,9 @@ public final class TapPipeline implements HubClient.Queued {
     }
 
     /**
-     * Validates one message from a kiosk's tap topic and queues it for the writer; never blocks (runs on Paho's thread).
-     * {@code completion} hears at once that it is invalid, or once its batch committed (and its answer was sent), or that
-     * it failed.
+     * Validates one message from a kiosk's tap topic and queues it for the writer; never blocks (runs on the receiving
+     * thread: the embedded broker's, or Paho's over an external broker). {@code completion} hears at once that it is
+     * invalid, or once its batch committed (and its answer was sent), or that it failed.
      */
     @Override
     public void accept(Inbound in, HubClient.Completion completion) {

@@ -13,9 +13,10 @@ import java.util.concurrent.TimeUnit;
 /**
  * The single writer of taps: one thread ({@code hub-taps}) takes whatever taps queued up while it was committing the previous
  * batch (at most {@value #MAX_BATCH}) and hands them to {@link TapBatch}, which commits them in one transaction, so one fsync
- * serves many taps and the batch grows with the load. {@link #offer} never blocks: it runs on Paho's callback thread. The
- * queue is unbounded on purpose: what bounds it is the number of unacknowledged taps the broker lets the hub hold (its
- * receive maximum) and the per-kiosk rate limit in front of it; blocking Paho instead would stall every kiosk's traffic.
+ * serves many taps and the batch grows with the load. {@link #offer} never blocks: it runs on the receiving thread (the
+ * embedded broker's, or Paho's). The queue is unbounded on purpose: what bounds it is the number of unacknowledged taps
+ * each sender may have in flight (its receive maximum at the broker) and the per-kiosk rate limit in front of it; blocking
+ * the receiving thread instead would stall every kiosk's traffic.
  */
 final class TapWriter implements AutoCloseable {
     static final int MAX_BATCH = 200;
