@@ -56,7 +56,8 @@ final class HubAuthenticator implements SimpleAuthenticator {
                 .build();
     }
 
-    private static byte[] bytes(ByteBuffer buffer) {
+    /** A copy of what is left in {@code buffer} (HiveMQ hands packets' bytes over as read-only buffers). */
+    static byte[] bytes(ByteBuffer buffer) {
         byte[] bytes = new byte[buffer.remaining()];
         buffer.duplicate().get(bytes);
         return bytes;

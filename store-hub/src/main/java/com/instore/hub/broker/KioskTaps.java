@@ -12,7 +12,6 @@ import com.instore.hub.mqtt.Arrival;
 import com.instore.protocol.Channel;
 import com.instore.protocol.Topics;
 
-import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -58,8 +57,8 @@ final class KioskTaps implements PublishInboundInterceptor {
             return;
         }
         long received = System.nanoTime();
-        byte[] payload = publish.getPayload().map(KioskTaps::bytes).orElse(new byte[0]);
-        byte[] correlation = publish.getCorrelationData().map(KioskTaps::bytes).orElse(null);
+        byte[] payload = publish.getPayload().map(HubAuthenticator::bytes).orElse(new byte[0]);
+        byte[] correlation = publish.getCorrelationData().map(HubAuthenticator::bytes).orElse(null);
         Runnable acknowledge = null;
         if (publish.getQos() != Qos.AT_MOST_ONCE) {
             Async<PublishInboundOutput> async = output.async(MAX_WAIT, TimeoutFallback.FAILURE,
@@ -72,11 +71,5 @@ final class KioskTaps implements PublishInboundInterceptor {
     private boolean ownTopic(Topics.TopicAddress address, String clientId) {
         return address.kiosk().storeId().equals(storeId)
                 && Accounts.kioskClientId(storeId, address.kiosk().kioskId()).equals(clientId);
-    }
-
-    private static byte[] bytes(ByteBuffer buffer) {
-        byte[] bytes = new byte[buffer.remaining()];
-        buffer.duplicate().get(bytes);
-        return bytes;
     }
 }
