@@ -60,12 +60,7 @@ final class Tally {
         if (outcome == PublishOutcome.ACCEPTED) {
             return;
         }
-        counting.incrementAndGet();
-        try {
-            abandon(tapId, outcome);
-        } finally {
-            counting.decrementAndGet();
-        }
+        counted(() -> abandon(tapId, outcome));
     }
 
     private void abandon(String tapId, PublishOutcome outcome) {
@@ -80,9 +75,14 @@ final class Tally {
 
     /** An answer on {@code kiosk}'s screen topic, received at {@code receivedNanos}. */
     void answer(KioskAddress kiosk, byte[] payload, byte[] correlation, long receivedNanos) {
+        counted(() -> count(kiosk, payload, correlation, receivedNanos));
+    }
+
+    /** Runs {@code work} with the phase marked busy, so that it is not idle before the tap it took is counted. */
+    private void counted(Runnable work) {
         counting.incrementAndGet();
         try {
-            count(kiosk, payload, correlation, receivedNanos);
+            work.run();
         } finally {
             counting.decrementAndGet();
         }

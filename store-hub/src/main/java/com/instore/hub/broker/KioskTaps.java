@@ -28,7 +28,7 @@ import java.util.function.Consumer;
  */
 final class KioskTaps implements PublishInboundInterceptor {
     /** A tap the hub has not finished within this is refused (the kiosk keeps it and sends it again when reconnected). */
-    static final Duration MAX_WAIT = Duration.ofMinutes(10);
+    private static final Duration MAX_WAIT = Duration.ofMinutes(10);
 
     private final String storeId;
     private volatile Consumer<Arrival> intake;
