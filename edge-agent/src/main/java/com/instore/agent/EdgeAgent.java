@@ -62,7 +62,7 @@ public final class EdgeAgent implements AutoCloseable {
      */
     public int start(AgentConfig config) {
         devices = KioskDevices.open(config.reader(), config.printer(), config.indicator());
-        outbox = SqliteOutbox.open(config.outbox(), codec, registry);
+        outbox = SqliteOutbox.unopened(config.outbox(), codec, registry);
         printer = KioskPrinter.start(config.printer(), devices.printer(), state -> pipeline.showForTap(state),
                 this::deviceHealthChanged, registry);
         link = MqttLink.create(config.mqtt(), new OutboxAlerts(new KioskStatuses(config.kiosk().kioskId(), version(),
@@ -78,10 +78,15 @@ public final class EdgeAgent implements AutoCloseable {
                 outbox::health, version(), clock), codec, clock);
         liveness.watch("mqtt-link", link::ping, timers);
         liveness.watch("tap-pipeline", pipeline::ping, timers);
+        // The link first: Paho takes ~0.3 s to start a connection's threads (it polls them every 100 ms), which
+        // opening the outbox and starting the screen server overlap. The link's calls into the outbox wait for its
+        // open; the status sent at connect may predate the screen: it is sent again once the screen serves.
+        link.start(management.listener(printer.takingPrintJobs(new Redraws(pipeline, screen, pipeline::showForTap))));
+        outbox.open();
         int screenPort = server.start();
         screenUrl = "http://" + config.screen().host() + ":" + screenPort + "/";
+        deviceHealthChanged();
         devices.reader().start(devices.feedback(pipeline));
-        link.start(management.listener(printer.takingPrintJobs(new Redraws(pipeline, screen, pipeline::showForTap))));
         return screenPort;
     }
 

@@ -25,18 +25,44 @@ import java.util.concurrent.CountDownLatch;
 @Command(name = "edge-agent", mixinStandardHelpOptions = true,
         description = "In-store kiosk agent: tap reader, kiosk screen and MQTT link to the store hub.")
 public final class Main implements Callable<Integer> {
-    @Option(names = "--config", paramLabel = "FILE", defaultValue = "config/agent.yaml",
+    private static final String DEFAULT_CONFIG = "config/agent.yaml";
+
+    @Option(names = "--config", paramLabel = "FILE", defaultValue = DEFAULT_CONFIG,
             description = "Agent configuration (YAML); -D system properties override it. Default: ${DEFAULT-VALUE}")
     private Path config;
 
     private Main() {
     }
 
-    public static void main(String[] args) {
-        int code = EnrolCommand.addTo(DoctorCommand.addTo(new CommandLine(new Main()))).execute(args);
+    public static void main(String[] args) throws InterruptedException {
+        Main main = new Main();
+        Optional<Path> service = serviceConfig(args);
+        int code;
+        if (service.isPresent()) {
+            main.config = service.get();
+            code = main.call();
+        } else {
+            code = EnrolCommand.addTo(DoctorCommand.addTo(new CommandLine(main))).execute(args);
+        }
         if (code != 0) {
             System.exit(code);
         }
+    }
+
+    /**
+     * The configuration file when {@code args} is the service's own command line ({@code [--config FILE]}, as the
+     * launcher and the systemd unit start the agent); empty for anything else (subcommands, {@code --help}, mistakes),
+     * which picocli reads. The service start goes around picocli because its classes are compiled for Java 5, which
+     * the JDK's AOT cache cannot hold: loading and verifying them cost 0.3 s of every start (bench/BENCHMARKS.md).
+     */
+    static Optional<Path> serviceConfig(String... args) {
+        String value = switch (args.length) {
+            case 0 -> DEFAULT_CONFIG;
+            case 1 -> args[0].startsWith("--config=") ? args[0].substring("--config=".length()) : "";
+            case 2 -> "--config".equals(args[0]) ? args[1] : "";
+            default -> "";
+        };
+        return value.isEmpty() || value.startsWith("-") ? Optional.empty() : Optional.of(Path.of(value));
     }
 
     /**

@@ -1,6 +1,5 @@
 package com.instore.agent.outbox;
 
-import org.flywaydb.core.Flyway;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
@@ -41,20 +40,15 @@ final class OutboxDb implements AutoCloseable {
     }
 
     /**
-     * Opens (creating the directory and the file if needed) and migrates the outbox. Blocking.
+     * Opens (creating the directory and the file if needed) and migrates the outbox ({@link OutboxSchema}). Blocking.
      *
      * @throws SQLException or IOException when the file cannot be created, opened or migrated
      */
     static OutboxDb open(Path file) throws SQLException, IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
-        try {
-            Flyway.configure().dataSource(dataSource(file, SQLiteConfig.SynchronousMode.FULL))
-                    .locations("classpath:db/outbox").load().migrate();
-        } catch (RuntimeException e) {
-            throw new SQLException(e.getMessage(), e);
-        }
         Connection durable = dataSource(file, SQLiteConfig.SynchronousMode.FULL).getConnection();
         try {
+            OutboxSchema.apply(durable);
             return new OutboxDb(durable, dataSource(file, SQLiteConfig.SynchronousMode.NORMAL).getConnection());
         } catch (SQLException e) {
             durable.close();

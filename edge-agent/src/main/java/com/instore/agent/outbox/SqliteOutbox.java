@@ -58,16 +58,31 @@ public final class SqliteOutbox implements PendingTaps, AutoCloseable {
 
     /** Opens the outbox, loading what a previous run left. Never throws: a failure shows in {@link #health()}. */
     public static SqliteOutbox open(OutboxConfig config, MessageCodec codec, MeterRegistry registry) {
-        return open(config, codec, registry, System::nanoTime);
+        SqliteOutbox outbox = unopened(config, codec, registry);
+        outbox.open();
+        return outbox;
+    }
+
+    /**
+     * An outbox that {@link #open} loads later (OFFLINE "not opened yet" until then): what is wired to it meanwhile
+     * may call it, and waits for the open in progress.
+     */
+    public static SqliteOutbox unopened(OutboxConfig config, MessageCodec codec, MeterRegistry registry) {
+        return new SqliteOutbox(config, codec, registry, System::nanoTime);
     }
 
     /** As {@link #open(OutboxConfig, MessageCodec, MeterRegistry)}, with the clock the answer waits are measured on. */
     static SqliteOutbox open(OutboxConfig config, MessageCodec codec, MeterRegistry registry, LongSupplier nanos) {
         SqliteOutbox outbox = new SqliteOutbox(config, codec, registry, nanos);
-        synchronized (outbox) {
-            outbox.tryOpen();
-        }
+        outbox.open();
         return outbox;
+    }
+
+    /** Opens the file and loads what a previous run left, unless open already. Never throws: see {@link #health()}. */
+    public synchronized void open() {
+        if (db == null) {
+            tryOpen();
+        }
     }
 
     /** {@code listener} runs (on the thread that caused it, under no assumption of which) when the health state changes. */

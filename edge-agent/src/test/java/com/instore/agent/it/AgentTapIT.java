@@ -1,6 +1,7 @@
 package com.instore.agent.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.instore.protocol.DeviceHealth;
 import com.instore.protocol.KioskStatus;
 import com.instore.protocol.Offer;
 import com.instore.protocol.TapEvent;
@@ -143,6 +144,8 @@ class AgentTapIT {
             assertThat(status.presence()).isEqualTo(KioskStatus.Presence.ONLINE);
             assertThat(status.kioskId()).isEqualTo("entrance");
             assertThat(status.reader().detail()).isEqualTo("simulated reader");
+            // The link connects before the screen serves; the status is sent again once it does.
+            assertThat(status.screen()).isEqualTo(DeviceHealth.ok("serving " + agent.baseUrl() + "/"));
         }
     }
 

@@ -156,6 +156,55 @@ class SqliteOutboxTest {
     }
 
     @Test
+    void fileFromAnAgentThatUsedFlyway_keepsItsTaps_andIsMarkedAsSchema1() throws Exception {
+        TapEvent waiting;
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("outbox.db"));
+             Statement st = c.createStatement()) {
+            // What Flyway's V1__outbox.sql left (before 2026-11-26): the same table, user_version 0, a history table.
+            st.executeUpdate("CREATE TABLE flyway_schema_history (installed_rank INT NOT NULL PRIMARY KEY)");
+            st.executeUpdate("""
+                    CREATE TABLE outbox (seq INTEGER PRIMARY KEY AUTOINCREMENT, tap_id TEXT NOT NULL UNIQUE,
+                        payload BLOB NOT NULL, state TEXT NOT NULL DEFAULT 'queued'
+                        CHECK (state IN ('queued', 'sent', 'unreadable')),
+                        attempts INTEGER NOT NULL DEFAULT 0, stored_at TEXT NOT NULL)""");
+            waiting = new TapEvent(SchemaVersion.CURRENT, UUID.randomUUID().toString(), Instant.now(), "entrance",
+                    "test-reader", new Credential(Credential.Type.CARD_UID, "04A22B1A5C8001"), 7);
+            try (var insert = c.prepareStatement("INSERT INTO outbox (seq, tap_id, payload, stored_at) VALUES (7, ?, ?, ?)")) {
+                insert.setString(1, waiting.id());
+                insert.setBytes(2, codec.encode(waiting));
+                insert.setString(3, Instant.now().toString());
+                insert.executeUpdate();
+            }
+        }
+
+        SqliteOutbox outbox = open(10);
+
+        assertThat(outbox.health().state()).isEqualTo(DeviceHealth.State.OK);
+        assertThat(outbox.takeNext()).contains(waiting);
+        assertThat(outbox.nextSeq()).isEqualTo(8);
+        assertThat(this.<Integer>query("PRAGMA user_version", rs -> rs.getInt(1))).isEqualTo(OutboxSchema.VERSION);
+    }
+
+    @Test
+    void fileFromANewerAgent_isRefused_andItsTapsLeftAsTheyAre() throws Exception {
+        SqliteOutbox first = open(10);
+        first.add(tap(first));
+        first.close();
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("outbox.db"));
+             Statement st = c.createStatement()) {
+            st.executeUpdate("PRAGMA user_version = " + (OutboxSchema.VERSION + 1));
+        }
+
+        SqliteOutbox outbox = open(10);
+
+        assertThat(outbox.health().state()).isEqualTo(DeviceHealth.State.OFFLINE);
+        assertThat(outbox.health().detail()).contains("written by a newer agent");
+        assertThatThrownBy(() -> outbox.add(tap(outbox))).isInstanceOf(TapRefusedException.class);
+        assertThat(rows()).isEqualTo(1);
+        assertThat(this.<Integer>query("PRAGMA user_version", rs -> rs.getInt(1))).isEqualTo(OutboxSchema.VERSION + 1);
+    }
+
+    @Test
     void brokersPuback_keepsTheRow_untilTheHubAnswers() throws Exception {
         SqliteOutbox outbox = open(10);
         TapEvent tap = tap(outbox);
