@@ -80,13 +80,14 @@ public final class EdgeAgent implements AutoCloseable {
         liveness.watch("tap-pipeline", pipeline::ping, timers);
         // The link first: Paho takes ~0.3 s to start a connection's threads (it polls them every 100 ms), which
         // opening the outbox and starting the screen server overlap. The link's calls into the outbox wait for its
-        // open; the status sent at connect may predate the screen: it is sent again once the screen serves.
+        // open; the hub hears ONLINE only once the screen serves and the reader is open.
+        link.announceLater();
         link.start(management.listener(printer.takingPrintJobs(new Redraws(pipeline, screen, pipeline::showForTap))));
         outbox.open();
         int screenPort = server.start();
         screenUrl = "http://" + config.screen().host() + ":" + screenPort + "/";
-        deviceHealthChanged();
         devices.reader().start(devices.feedback(pipeline));
+        link.announce();
         return screenPort;
     }
 

@@ -33,11 +33,7 @@ final class KioskStatuses implements StatusSource {
     public KioskStatus online() {
         return new KioskStatus(SchemaVersion.CURRENT, UUID.randomUUID().toString(), clock.instant(), kioskId,
                 KioskStatus.Presence.ONLINE, version, health(reader.get()), printer.get(),
-                screen(screenUrl.get()));
-    }
-
-    private static DeviceHealth screen(String url) {
-        return url.isEmpty() ? new DeviceHealth(DeviceHealth.State.OFFLINE, "starting") : DeviceHealth.ok("serving " + url);
+                DeviceHealth.ok("serving " + screenUrl.get()));
     }
 
     @Override

@@ -56,6 +56,7 @@ public final class MqttLink implements KioskLink {
     private boolean everConnected;
     private boolean closing;
     private volatile boolean connected;
+    private volatile boolean announced = true;
 
     private MqttLink(LinkConfig config, byte[] password, StatusSource status, PendingTaps pending, MessageCodec codec,
                      MeterRegistry registry) {
@@ -138,9 +139,25 @@ public final class MqttLink implements KioskLink {
     @Override
     public void statusChanged() {
         executor.execute(() -> {
-            if (connected) {
+            if (connected && announced) {
                 publisher.publishStatus(config.kiosk().topic(Channel.STATUS), codec.encode(status.online()));
             }
+        });
+    }
+
+    /**
+     * Connects without saying ONLINE until {@link #announce}, for a kiosk whose link starts before its screen serves:
+     * until then the retained status stays what the last run left (its Will's OFFLINE). Call before {@link #start}.
+     */
+    public void announceLater() {
+        announced = false;
+    }
+
+    /** Says ONLINE from now on: at once when connected, else at connect. */
+    public void announce() {
+        executor.execute(() -> {
+            announced = true;
+            statusChanged();
         });
     }
 
@@ -195,7 +212,9 @@ public final class MqttLink implements KioskLink {
         // Even with a session present: a kiosk killed between CONNACK and SUBACK left a session without subscriptions,
         // whose answers would never come (found by OutboxDurabilityIT once taps waited for their answers).
         subscribe(gen);
-        publisher.publishStatus(config.kiosk().topic(Channel.STATUS), codec.encode(status.online()));
+        if (announced) {
+            publisher.publishStatus(config.kiosk().topic(Channel.STATUS), codec.encode(status.online()));
+        }
         publisher.drain();
     }
 

@@ -144,9 +144,21 @@ class AgentTapIT {
             assertThat(status.presence()).isEqualTo(KioskStatus.Presence.ONLINE);
             assertThat(status.kioskId()).isEqualTo("entrance");
             assertThat(status.reader().detail()).isEqualTo("simulated reader");
-            // The link connects before the screen serves; the status is sent again once it does.
             assertThat(status.screen()).isEqualTo(DeviceHealth.ok("serving " + agent.baseUrl() + "/"));
         }
+    }
+
+    @Test
+    void online_isSaidOnlyOnceTheScreenServesAndTheReaderIsOpen() {
+        // The link connects while the agent is still starting (the screen server, the reader): a hub that lists the
+        // kiosk online must be able to reach its screen.
+        await().atMost(WAIT).until(() -> hub.statuses().stream().anyMatch(s -> s.presence() == KioskStatus.Presence.ONLINE));
+        assertThat(List.copyOf(hub.statuses())).filteredOn(s -> s.presence() == KioskStatus.Presence.ONLINE)
+                .isNotEmpty()
+                .allSatisfy(s -> {
+                    assertThat(s.screen()).isEqualTo(DeviceHealth.ok("serving " + agent.baseUrl() + "/"));
+                    assertThat(s.reader()).isEqualTo(DeviceHealth.ok("simulated reader"));
+                });
     }
 
     @Test
