@@ -58,9 +58,7 @@ public final class SqliteOutbox implements PendingTaps, AutoCloseable {
 
     /** Opens the outbox, loading what a previous run left. Never throws: a failure shows in {@link #health()}. */
     public static SqliteOutbox open(OutboxConfig config, MessageCodec codec, MeterRegistry registry) {
-        SqliteOutbox outbox = unopened(config, codec, registry);
-        outbox.open();
-        return outbox;
+        return open(config, codec, registry, System::nanoTime);
     }
 
     /**

@@ -15,9 +15,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * The receiving side of the hub: routes each inbound message ({@link Arrival}, from the hub's MQTT connection or from the
  * embedded broker in-process) to its channel's handler and acknowledges it only when the handler is done with it: a
- * {@link HubClient.Handler} on the hub's executor, a {@link HubClient.Queued} one through its {@link HubClient.Completion}. A message whose handler failed is offered again
- * after a growing pause (100 ms doubling to 5 s), unacknowledged until then; taps beyond a kiosk's rate limit are counted
- * as invalid and acknowledged. {@link #dispatch} runs on the transport's thread and never blocks. Thread-safe.
+ * {@link HubClient.Handler} on the hub's executor, a {@link HubClient.Queued} one through its
+ * {@link HubClient.Completion}. A message whose handler failed is offered again after a growing pause (100 ms doubling
+ * to 5 s), unacknowledged until then; taps beyond a kiosk's rate limit are counted as invalid and acknowledged.
+ * {@link #dispatch} runs on the transport's thread and never blocks. Thread-safe.
  */
 public final class Dispatcher implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(Dispatcher.class.getName());

@@ -8,8 +8,8 @@ import java.util.function.LongSupplier;
  * A token bucket per kiosk for inbound taps: {@code burst} taps at once, refilled at {@code perSecond}. A person tapping
  * cannot come near the defaults (burst 500, 100/s), and a kiosk draining its outbox after an outage stays within the burst
  * for any backlog it is likely to hold; a kiosk beyond that is flooding and its excess is dropped (counted as
- * {@code rate_limited}) on the receiving thread before it costs the shared executor anything. Thread-safe, lock-free per kiosk,
- * never blocks.
+ * {@code rate_limited}) on the receiving thread before it costs the shared executor anything. Thread-safe, lock-free per
+ * kiosk, never blocks.
  */
 public final class KioskRateLimit {
     private final double burst;
