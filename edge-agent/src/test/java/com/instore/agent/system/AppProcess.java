@@ -16,9 +16,15 @@ final class AppProcess implements AutoCloseable {
     private Process process;
 
     AppProcess(String name, Path jar, Path config, Map<String, String> properties, Path logDir) {
+        this(name, jar, config, List.of(), properties, logDir);
+    }
+
+    /** With JVM flags, e.g. those the Debian package ships ({@link #packagedJavaOpts}). */
+    AppProcess(String name, Path jar, Path config, List<String> jvmFlags, Map<String, String> properties, Path logDir) {
         this.name = name;
         this.log = logDir.resolve(name + ".log");
         List<String> cmd = new ArrayList<>(List.of(javaBinary(), "--enable-native-access=ALL-UNNAMED"));
+        cmd.addAll(jvmFlags);
         properties.forEach((key, value) -> cmd.add("-D" + key + "=" + value));
         cmd.addAll(List.of("-jar", jar.toString(), "--config", config.toString()));
         this.command = List.copyOf(cmd);
@@ -30,6 +36,16 @@ final class AppProcess implements AutoCloseable {
                     + " build the whole project (./mvnw verify or ./run test), not edge-agent alone");
         }
         return jar;
+    }
+
+    /** The JVM flags of a Debian package's defaults file ({@code JAVA_OPTS="..."} in {@code config/deb/etc/default-*}). */
+    static List<String> packagedJavaOpts(Path defaultsFile) throws IOException {
+        String prefix = "JAVA_OPTS=\"";
+        return Files.readAllLines(defaultsFile).stream()
+                .filter(line -> line.startsWith(prefix) && line.endsWith("\""))
+                .findFirst()
+                .map(line -> List.of(line.substring(prefix.length(), line.length() - 1).trim().split("\\s+")))
+                .orElseThrow(() -> new IllegalStateException("no JAVA_OPTS=\"...\" line in " + defaultsFile));
     }
 
     AppProcess start() throws IOException {

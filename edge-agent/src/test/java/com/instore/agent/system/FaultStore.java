@@ -151,8 +151,10 @@ final class FaultStore implements AutoCloseable {
     }
 
     void startAgent(String kiosk) throws IOException {
+        // With the flags the package ships (its 24 MB heap among them): a kiosk's JVM as it runs in a store.
         agents.put(kiosk, new AppProcess("agent-" + kiosk + "-" + System.nanoTime(),
                 agentJar, REPO.resolve("config/agent.yaml"),
+                AppProcess.packagedJavaOpts(REPO.resolve("config/deb/etc/default-edge-agent")),
                 Map.of("agent.kiosk-id", kiosk,
                         "agent.data-dir", dataDir.resolve("agents").resolve(kiosk).toString(),
                         "agent.screen.port", String.valueOf(screenPorts.get(kiosk)),
