@@ -21,19 +21,16 @@ import javax.sql.DataSource;
  * SQLite: {@code synchronous=FULL}: the hub acknowledges a tap to the broker only after its row is committed, so a commit
  * must be on disk when it returns, even across a power cut. Transactions begin IMMEDIATE: they take the write lock at
  * once (waiting up to the busy timeout) instead of failing with SQLITE_BUSY when a read turns into a write after another
- * writer committed. WAL checkpoints run on a thread of their own, not in whichever commit crosses SQLite's threshold
- * ({@link Checkpoints}). PostgreSQL runs at READ COMMITTED; code that enforces limits takes row locks with an UPDATE first.
+ * writer committed. PostgreSQL runs at READ COMMITTED; code that enforces limits takes row locks with an UPDATE first.
  * Thread-safe; {@link #inTransaction} blocks on the database.
  */
 public final class Database implements Transactions, AutoCloseable {
     private final HikariDataSource pool;
     private final boolean sqlite;
-    private final Checkpoints checkpoints;
 
     private Database(HikariDataSource pool, boolean sqlite) {
         this.pool = pool;
         this.sqlite = sqlite;
-        this.checkpoints = sqlite ? Checkpoints.start(pool, Checkpoints.INTERVAL) : null;
     }
 
     /** Opens (creating if needed) the SQLite {@code file}, migrated to the latest schema. */
@@ -84,7 +81,6 @@ public final class Database implements Transactions, AutoCloseable {
         config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
         config.enforceForeignKeys(true);
         config.setBusyTimeout(10_000);
-        config.setPragma(SQLiteConfig.Pragma.WAL_AUTOCHECKPOINT, "0"); // Checkpoints does it, off the committing thread
         // Nothing reads generated keys; with this on, xerial prepares an extra statement after every INSERT.
         config.setGetGeneratedKeys(false);
         SQLiteDataSource ds = new SQLiteDataSource(config);
@@ -166,9 +162,6 @@ public final class Database implements Transactions, AutoCloseable {
 
     @Override
     public void close() {
-        if (checkpoints != null) {
-            checkpoints.close();
-        }
         pool.close();
     }
 
