@@ -155,10 +155,8 @@ public final class MqttLink implements KioskLink {
 
     /** Says ONLINE from now on: at once when connected, else at connect. */
     public void announce() {
-        executor.execute(() -> {
-            announced = true;
-            statusChanged();
-        });
+        announced = true;
+        statusChanged();
     }
 
     /**
