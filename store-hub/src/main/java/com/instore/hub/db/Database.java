@@ -21,10 +21,15 @@ import javax.sql.DataSource;
  * SQLite: {@code synchronous=FULL}: the hub acknowledges a tap to the broker only after its row is committed, so a commit
  * must be on disk when it returns, even across a power cut. Transactions begin IMMEDIATE: they take the write lock at
  * once (waiting up to the busy timeout) instead of failing with SQLITE_BUSY when a read turns into a write after another
- * writer committed. PostgreSQL runs at READ COMMITTED; code that enforces limits takes row locks with an UPDATE first.
+ * writer committed. SQLite's automatic WAL checkpoint (run inside whichever commit takes the WAL past a threshold) waits
+ * for {@value #WAL_AUTOCHECKPOINT_PAGES} pages instead of 1,000: the tap writer checkpoints itself between batches
+ * ({@link HeldConnection#checkpoint}), and the automatic one is the net under it. PostgreSQL runs at READ COMMITTED; code that enforces limits takes row locks with an UPDATE first.
  * Thread-safe; {@link #inTransaction} blocks on the database.
  */
 public final class Database implements Transactions, AutoCloseable {
+    /** SQLite's automatic checkpoint threshold, in WAL pages (4 KB each): 16 MB. */
+    static final int WAL_AUTOCHECKPOINT_PAGES = 4_000;
+
     private final HikariDataSource pool;
     private final boolean sqlite;
 
@@ -81,6 +86,7 @@ public final class Database implements Transactions, AutoCloseable {
         config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
         config.enforceForeignKeys(true);
         config.setBusyTimeout(10_000);
+        config.setPragma(SQLiteConfig.Pragma.WAL_AUTOCHECKPOINT, Integer.toString(WAL_AUTOCHECKPOINT_PAGES));
         // Nothing reads generated keys; with this on, xerial prepares an extra statement after every INSERT.
         config.setGetGeneratedKeys(false);
         SQLiteDataSource ds = new SQLiteDataSource(config);

@@ -1,6 +1,8 @@
 package com.instore.hub.db;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 
 /**
@@ -55,6 +57,22 @@ public final class HeldConnection implements Transactions, AutoCloseable {
             }
             release();
             throw e;
+        }
+    }
+
+    /**
+     * SQLite: copies the WAL into the database file now, outside any transaction ({@code PRAGMA wal_checkpoint(PASSIVE)}),
+     * so that the next transaction starts the WAL over. For the owner to call when nobody waits for it: SQLite's automatic
+     * checkpoint runs inside the commit that crosses its threshold, with everything queued behind that commit waiting too.
+     * Nothing to do on PostgreSQL or when no connection is held.
+     */
+    public void checkpoint() throws SQLException {
+        if (connection == null || !db.isSqlite()) {
+            return;
+        }
+        try (PreparedStatement ps = statements.connection().prepareStatement("PRAGMA wal_checkpoint(PASSIVE)");
+             ResultSet rs = ps.executeQuery()) {
+            rs.next();
         }
     }
 

@@ -68,6 +68,9 @@ final class TapWriter implements AutoCloseable {
                 taken.add(first);
                 queue.drainTo(taken, MAX_BATCH - 1);
                 batch.run(taken);
+                if (queue.isEmpty()) {
+                    batch.caughtUp();
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;

@@ -1,5 +1,6 @@
 package com.instore.hub.db;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -102,5 +103,49 @@ class HeldConnectionTest {
             long value = held.inTransaction(c -> Sql.count(c, "SELECT v FROM t WHERE k = ?", "a"));
             assertThat(value).isEqualTo(1);
         }
+    }
+
+    @Test
+    void checkpoint_sqlite_copiesTheWalSoTheNextTransactionStartsItOver() throws Exception {
+        try (Database db = TestDb.SQLITE.open(dir); HeldConnection held = db.hold(60_000)) {
+            db.withConnection(c -> Sql.update(c, "CREATE TABLE w (k VARCHAR(20) PRIMARY KEY, pad VARCHAR(2000))"));
+            insertRows(held, "a", 200);
+            insertRows(held, "b", 1);
+            long withoutCheckpoint = TestDb.walFrames(db); // checkpoints too: the WAL starts over at the next write
+
+            insertRows(held, "c", 200);
+            held.checkpoint();
+            insertRows(held, "d", 1);
+            long afterCheckpoint = TestDb.walFrames(db);
+
+            assertThat(withoutCheckpoint).isGreaterThan(20);
+            assertThat(afterCheckpoint).isLessThan(5);
+            long rows = db.withConnection(c -> Sql.count(c, "SELECT COUNT(*) FROM w"));
+            assertThat(rows).isEqualTo(402);
+        }
+    }
+
+    @Test
+    void checkpoint_postgres_changesNothing() throws Exception {
+        try (Database db = TestDb.POSTGRES.open(dir); HeldConnection held = db.hold(60_000)) {
+            createTable(db);
+            held.inTransaction(c -> Sql.update(c, "INSERT INTO t (k, v) VALUES ('a', 1), ('b', 2), ('c', 3)"));
+
+            held.checkpoint();
+
+            assertThat(held.holding()).isTrue();
+            long rows = held.inTransaction(c -> Sql.count(c, "SELECT COUNT(*) FROM t"));
+            assertThat(rows).isEqualTo(3);
+        }
+    }
+
+    /** {@code count} rows of ~1 KB into {@code w} in one transaction, keys {@code prefix}0.. */
+    private static void insertRows(HeldConnection held, String prefix, int count) throws SQLException {
+        held.inTransaction(c -> {
+            for (int i = 0; i < count; i++) {
+                Sql.update(c, "INSERT INTO w (k, pad) VALUES (?, ?)", prefix + i, "x".repeat(1_000));
+            }
+            return count;
+        });
     }
 }

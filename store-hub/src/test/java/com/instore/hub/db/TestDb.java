@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Locale;
@@ -42,6 +43,16 @@ public enum TestDb {
 
     public Database open(Path dir) {
         return Database.open(fresh(dir));
+    }
+
+    /** How many frames a SQLite database's WAL holds now (read from a passive checkpoint's answer: it checkpoints too). */
+    public static long walFrames(Database db) throws SQLException {
+        return db.withConnection(c -> {
+            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("PRAGMA wal_checkpoint(PASSIVE)")) {
+                rs.next();
+                return rs.getLong(2);
+            }
+        });
     }
 
     static Optional<String> clusterUrl() {

@@ -132,6 +132,28 @@ class TapBatchTest {
     }
 
     @Test
+    void caughtUp_aWhileAfterTheLastCheckpoint_checkpointsSoTheNextBatchStartsTheWalOver() throws Exception {
+        try (ShopFixture shop = ShopFixture.open(TestDb.SQLITE, dir)) {
+            Acks acks = new Acks();
+            TapBatch batch = batch(shop);
+            TestDb.walFrames(shop.db); // the shop's set-up checkpointed: the next write starts the WAL over
+            batch.run(new ArrayList<>(List.of(acks.pending(shop, shop.card(COFFEE, CAMILLE)))));
+            batch.run(new ArrayList<>(List.of(acks.pending(shop, shop.card(COFFEE, "04FFFFFFFFFF01")))));
+            long twoBatches = TestDb.walFrames(shop.db);
+
+            batch.run(new ArrayList<>(List.of(acks.pending(shop, shop.card(ENTRANCE, CAMILLE)))));
+            Thread.sleep(TapBatch.CHECKPOINT_EVERY_MS);
+            batch.caughtUp();
+            batch.run(new ArrayList<>(List.of(acks.pending(shop, shop.card(ENTRANCE, "04FFFFFFFFFF01")))));
+            long lastBatchOnly = TestDb.walFrames(shop.db);
+
+            assertThat(lastBatchOnly).isLessThan(twoBatches / 2); // 11 against 43 when written
+            assertThat(acks.events).hasSize(4).allSatisfy(event -> assertThat(event).startsWith("handled"));
+            assertThat(shop.count("SELECT COUNT(*) FROM taps")).isEqualTo(4);
+        }
+    }
+
+    @Test
     void accept_invalidTap_isRejectedAtOnceWithoutReachingTheWriter() throws Exception {
         try (ShopFixture shop = ShopFixture.open(TestDb.SQLITE, dir)) {
             Acks acks = new Acks();
