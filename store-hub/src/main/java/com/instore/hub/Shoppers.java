@@ -57,7 +57,7 @@ final class Shoppers {
         Identity identity = new Identity(IdentityConfig.from(hub.get("identity")), storeSecret, fleet::location, registry);
         offers = Offers.open(config.offersFile(), OffersConfig.from(hub.get("offers")), db, loyaltyConfig.zone(),
                 new JDKRandomGenerator());
-        JoinInvites invites = new JoinInvites(config.publicUrl());
+        JoinInvites invites = new JoinInvites(config.publicUrl(), storeSecret);
         Loyalty loyalty = new Loyalty(loyaltyConfig, !db.isSqlite());
         taps = new TapPipeline(fleet, db, new TapServices(identity, members, loyalty, offers, invites), codec, publish,
                 registry, clock);

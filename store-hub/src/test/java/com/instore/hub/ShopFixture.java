@@ -73,7 +73,7 @@ public final class ShopFixture implements AutoCloseable {
         random.setSeed(42);
         offers = Offers.open(offersCopy, OffersConfig.defaults(), db, ZoneOffset.UTC, random);
         pipeline = new TapPipeline(fleet, db, new TapServices(identity, members, new Loyalty(loyalty, !db.isSqlite()),
-                offers, new JoinInvites("http://hub.local:8080")), codec,
+                offers, new JoinInvites("http://hub.local:8080", SECRET)), codec,
                 (topic, payload, correlation, expiry) -> sent.add(new Sent(topic, payload,
                         new String(correlation, StandardCharsets.UTF_8), expiry)), registry, clock);
     }

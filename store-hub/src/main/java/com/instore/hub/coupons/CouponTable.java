@@ -6,8 +6,12 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** The {@code coupons} table. Blocking, on the caller's connection. */
 final class CouponTable {
@@ -20,6 +24,11 @@ final class CouponTable {
     private static final String LIVE = "SELECT " + COLUMNS + """
              FROM coupons WHERE member_id = ? AND offer_id = ? AND redeemed_ms IS NULL AND dismissed_ms IS NULL
             AND expires_ms > ? ORDER BY issued_ms DESC LIMIT 1""";
+    /** Usable coupons (last column true) and those dismissed since the first parameter, oldest first. */
+    private static final String HELD = """
+            SELECT code, offer_id, expires_ms, dismissed_ms IS NOT NULL AND issued_ms >= ?,
+            redeemed_ms IS NULL AND dismissed_ms IS NULL AND expires_ms > ? FROM coupons
+            WHERE member_id = ? AND (expires_ms > ? OR issued_ms >= ?) ORDER BY issued_ms""";
     private static final String REDEEM = """
             UPDATE coupons SET redeemed_ms = ?, redeemed_store = ?, redeemed_till = ?, redeem_request = ?
             WHERE code = ? AND redeemed_ms IS NULL AND expires_ms > ?""";
@@ -46,6 +55,25 @@ final class CouponTable {
         return Sql.one(c, LIVE, CouponTable::row, memberId, offerId, now);
     }
 
+    HeldCoupons held(Connection c, String memberId, Instant now, Instant dismissedSince) throws SQLException {
+        Map<String, Coupon> live = new HashMap<>();
+        Set<String> dismissed = new HashSet<>();
+        for (Held h : Sql.list(c, HELD, rs -> new Held(new Coupon(rs.getString(1), rs.getString(2),
+                Instant.ofEpochMilli(rs.getLong(3))), rs.getBoolean(4), rs.getBoolean(5)),
+                dismissedSince, now, memberId, now, dismissedSince)) {
+            if (h.dismissed()) {
+                dismissed.add(h.coupon().offerId());
+            }
+            if (h.live()) {
+                live.put(h.coupon().offerId(), h.coupon()); // oldest first: the newest one stays
+            }
+        }
+        return new HeldCoupons(live, dismissed);
+    }
+
+    private record Held(Coupon coupon, boolean dismissed, boolean live) {
+    }
+
     List<Row> ofMember(Connection c, String memberId) throws SQLException {
         return Sql.list(c, "SELECT " + COLUMNS + " FROM coupons WHERE member_id = ? ORDER BY issued_ms", CouponTable::row,
                 memberId);
@@ -54,12 +82,6 @@ final class CouponTable {
     long issuedSince(Connection c, String memberId, String offerId, Instant since) throws SQLException {
         return Sql.count(c, "SELECT COUNT(*) FROM coupons WHERE member_id = ? AND offer_id = ? AND issued_ms >= ?",
                 memberId, offerId, since);
-    }
-
-    List<String> dismissedSince(Connection c, String memberId, Instant since) throws SQLException {
-        return Sql.list(c, """
-                SELECT DISTINCT offer_id FROM coupons WHERE member_id = ? AND issued_ms >= ? AND dismissed_ms IS NOT NULL""",
-                rs -> rs.getString(1), memberId, since);
     }
 
     boolean redeem(Connection c, String code, Instant now, String storeId, String till, String requestId)

@@ -43,9 +43,12 @@ public final class Coupons {
         return table.issuedSince(c, memberId, offerId, since);
     }
 
-    /** Offers whose coupon the member dismissed since {@code since}: not shown again for a while. */
-    public List<String> dismissedSince(Connection c, String memberId, Instant since) throws SQLException {
-        return table.dismissedSince(c, memberId, since);
+    /**
+     * The member's usable coupons and the offers whose coupon they dismissed since {@code dismissedSince} (not shown
+     * again for a while), in one query.
+     */
+    public HeldCoupons held(Connection c, String memberId, Instant now, Instant dismissedSince) throws SQLException {
+        return table.held(c, memberId, now, dismissedSince);
     }
 
     /** Issues a new coupon on the tap's transaction. */

@@ -2,6 +2,7 @@ package com.instore.hub.offers;
 
 import com.instore.hub.coupons.Coupon;
 import com.instore.hub.coupons.Coupons;
+import com.instore.hub.coupons.HeldCoupons;
 import com.instore.protocol.KioskAddress;
 import com.instore.protocol.Offer;
 
@@ -16,7 +17,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -47,11 +47,11 @@ final class OfferPicker {
 
     List<ShownOffer> pick(Connection c, List<OfferSpec> catalogue, Audience a, Tap tap) throws SQLException {
         Map<String, OfferCounters.Counts> counts = counters.all(c);
-        Set<String> dismissed = a.memberId().isPresent()
-                ? Set.copyOf(coupons.dismissedSince(c, a.memberId().get(), tap.at().minus(config.dismissedFor())))
-                : Set.of();
+        HeldCoupons held = a.memberId().isPresent()
+                ? coupons.held(c, a.memberId().get(), tap.at(), tap.at().minus(config.dismissedFor()))
+                : HeldCoupons.NONE;
         List<OfferSpec> eligible = catalogue.stream()
-                .filter(o -> !dismissed.contains(o.id()))
+                .filter(o -> !held.dismissed().contains(o.id()))
                 .filter(o -> OfferRules.eligible(o, a, counts.getOrDefault(o.id(), OfferCounters.Counts.NONE)))
                 .toList();
         if (a.memberId().isPresent()) {
@@ -63,7 +63,7 @@ final class OfferPicker {
             if (shown.size() == config.maxShown()) {
                 break;
             }
-            show(c, offer, a, tap).ifPresent(shown::add);
+            show(c, offer, a, tap, held).ifPresent(shown::add);
         }
         if (a.personalised()) {
             // In offer id order: concurrent taps then take the arms' row locks in the same order.
@@ -85,12 +85,13 @@ final class OfferPicker {
         return eligible.stream().sorted(preferred.thenComparing(draws::get, Comparator.reverseOrder())).toList();
     }
 
-    private Optional<ShownOffer> show(Connection c, OfferSpec o, Audience a, Tap tap) throws SQLException {
+    private Optional<ShownOffer> show(Connection c, OfferSpec o, Audience a, Tap tap, HeldCoupons held)
+            throws SQLException {
         if (a.memberId().isEmpty() || !o.issuesCoupons()) {
             return Optional.of(new ShownOffer(wire(o, false), Optional.empty()));
         }
         String member = a.memberId().get();
-        Optional<Coupon> coupon = coupons.live(c, member, o.id(), tap.at());
+        Optional<Coupon> coupon = held.live(o.id());
         if (coupon.isEmpty() && withinCaps(c, o, member, tap.at())
                 && counters.issue(c, o.id(), o.budget() == null ? null : o.budget().coupons())) {
             coupon = Optional.of(coupons.issue(c, o.id(), member, a.segment().name(), a.personalised(), tap.kiosk(),

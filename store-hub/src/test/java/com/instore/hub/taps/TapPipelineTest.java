@@ -1,10 +1,12 @@
 package com.instore.hub.taps;
 
 import com.instore.hub.ShopFixture;
+import com.instore.hub.db.Sql;
 import com.instore.hub.db.TestDb;
 import com.instore.hub.mqtt.Inbound;
 import com.instore.hub.mqtt.InvalidInbound;
 import com.instore.protocol.KioskAddress;
+import com.instore.protocol.Offer;
 import com.instore.protocol.ScreenUpdate;
 import com.instore.protocol.TapEvent;
 import org.junit.jupiter.api.io.TempDir;
@@ -13,6 +15,10 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Stream;
 
 import static com.instore.hub.ShopFixture.COFFEE;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -65,6 +71,38 @@ class TapPipelineTest {
             assertThat(nextEarly.member().pointsEarned()).isEqualTo(50);
             assertThat(nextEarly.member().newBadges()).doesNotContain("Early bird");
         }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDb.class)
+    void tap_again_reusesTheMembersCoupons_andNeverShowsAnOfferTheyDismissed(TestDb db) throws Exception {
+        try (ShopFixture shop = ShopFixture.open(db, dir)) {
+            List<String> first = offerIds(shop.answer(COFFEE, shop.card(COFFEE, CAMILLE)));
+            List<String> second = offerIds(shop.answer(COFFEE, shop.card(COFFEE, CAMILLE)));
+
+            assertThat(shop.count("SELECT COUNT(*) FROM coupons")).as("one coupon per offer shown, reused")
+                    .isEqualTo(Stream.concat(first.stream(), second.stream()).distinct().count());
+
+            String dismissed = second.getFirst();
+            Instant now = shop.clock.instant();
+            shop.db.inTransaction(c -> {
+                shop.offers.coupons().dismissed(c, Sql.one(c, "SELECT code FROM coupons WHERE offer_id = ?",
+                        rs -> rs.getString(1), dismissed).orElseThrow(), now);
+                return null;
+            });
+            for (int i = 0; i < 3; i++) {
+                assertThat(offerIds(shop.answer(COFFEE, shop.card(COFFEE, CAMILLE)))).isNotEmpty()
+                        .doesNotContain(dismissed);
+            }
+        }
+    }
+
+    private static List<String> offerIds(ScreenUpdate answer) {
+        return answer.offers().stream().map(Offer::id).toList();
+    }
+
+    private static List<String> couponCodes(ShopFixture shop) throws SQLException {
+        return shop.db.withConnection(c -> Sql.list(c, "SELECT code FROM coupons ORDER BY code", rs -> rs.getString(1)));
     }
 
     @ParameterizedTest
