@@ -66,6 +66,21 @@ public final class Sql {
         return ms == null ? null : Instant.ofEpochMilli(ms);
     }
 
+    /**
+     * A nullable BIGINT column by position: for queries run with every tap (xerial's driver reads back all the column
+     * names of a result set the first time one is looked up by name).
+     */
+    public static Long nullableLong(ResultSet rs, int column) throws SQLException {
+        long value = rs.getLong(column);
+        return rs.wasNull() ? null : value;
+    }
+
+    /** A nullable epoch-milliseconds column by position as an instant. */
+    public static Instant instant(ResultSet rs, int column) throws SQLException {
+        Long ms = nullableLong(rs, column);
+        return ms == null ? null : Instant.ofEpochMilli(ms);
+    }
+
     private static PreparedStatement prepare(Connection c, String sql, Object... args) throws SQLException {
         PreparedStatement ps = c.prepareStatement(sql);
         try {

@@ -28,7 +28,7 @@ final class CredentialTable {
     }
 
     Optional<Linked> find(Connection c, CredentialKey key) throws SQLException {
-        return Sql.one(c, FIND, rs -> new Linked(rs.getString(1), rs.getString(2), Sql.nullableLong(rs, "last_counter")),
+        return Sql.one(c, FIND, rs -> new Linked(rs.getString(1), rs.getString(2), Sql.nullableLong(rs, 3)),
                 key.type(), key.hash());
     }
 

@@ -14,7 +14,7 @@ import java.util.Set;
 final class LoyaltyTable {
     private static final String READ = """
             SELECT m.points, m.tier, m.visits, m.first_visit_ms, m.last_visit_ms, m.streak_week, m.streak_weeks,
-            s.last_visit_ms AS store_last_ms FROM members m
+            s.last_visit_ms FROM members m
             LEFT JOIN store_visits s ON s.member_id = m.member_id AND s.store_id = ? WHERE m.member_id = ?""";
     private static final String SAVE = """
             UPDATE members SET points = ?, tier = ?, visits = ?, first_visit_ms = ?, last_visit_ms = ?, streak_week = ?,
@@ -39,9 +39,8 @@ final class LoyaltyTable {
     }
 
     VisitState read(Connection c, String memberId, String storeId) throws SQLException {
-        return Sql.one(c, READ, rs -> new VisitState(rs.getLong("points"), Tier.parse(rs.getString("tier")),
-                rs.getLong("visits"), Sql.instant(rs, "first_visit_ms"), Sql.instant(rs, "last_visit_ms"),
-                Sql.nullableLong(rs, "streak_week"), rs.getInt("streak_weeks"), Sql.instant(rs, "store_last_ms")),
+        return Sql.one(c, READ, rs -> new VisitState(rs.getLong(1), Tier.parse(rs.getString(2)), rs.getLong(3),
+                Sql.instant(rs, 4), Sql.instant(rs, 5), Sql.nullableLong(rs, 6), rs.getInt(7), Sql.instant(rs, 8)),
                 storeId, memberId).orElseThrow(() -> new IllegalStateException("member " + memberId + " vanished"));
     }
 
