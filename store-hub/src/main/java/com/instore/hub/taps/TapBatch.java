@@ -23,8 +23,8 @@ import java.util.concurrent.Executor;
  * each answer is written with the next batch (or when the writer is idle), not in a commit of its own. While taps keep
  * coming the batches run on one held connection whose prepared statements are reused ({@link HeldConnection}); it goes
  * back to the pool when the writer is idle. SQLite's WAL is checkpointed when the writer has caught up ({@link #caughtUp})
- * or is idle, after the batch's answers were handed over, not inside a commit that taps are waiting for. Writer thread
- * only.
+ * or is idle, after the batch's answers were handed over, not inside a commit that taps are waiting for; the background
+ * checkpoints ({@link com.instore.hub.db.WalCheckpoints}) have copied most of it by then. Writer thread only.
  */
 final class TapBatch {
     private static final System.Logger LOG = System.getLogger(TapBatch.class.getName());
@@ -32,7 +32,7 @@ final class TapBatch {
     /** How long the writer keeps one connection at most while busy, so that the pool can still retire it. */
     static final long MAX_HOLD_MS = 60_000;
 
-    /** How often at most the writer checkpoints SQLite's WAL when it has caught up: ~700 WAL pages at 500 taps/s. */
+    /** How often at most the writer checkpoints SQLite's WAL when it has caught up, so that the WAL starts over. */
     static final long CHECKPOINT_EVERY_MS = 100;
 
     private final TapPipeline pipeline;

@@ -2,6 +2,7 @@ package com.instore.hub.taps;
 
 import com.instore.hub.db.Database;
 import com.instore.hub.db.Transactions;
+import com.instore.hub.db.WalCheckpoints;
 import com.instore.hub.kiosks.Fleet;
 import com.instore.hub.mqtt.HubClient;
 import com.instore.hub.mqtt.Inbound;
@@ -19,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -39,6 +41,8 @@ public final class TapPipeline implements HubClient.Queued {
     /** The answer is useless after this: the kiosk has fallen back to its offline welcome. */
     static final long ANSWER_EXPIRY_SECONDS = 5;
     static final int MAX_ATTEMPTS = 5;
+    /** How often SQLite's WAL is copied into the database in the background (see {@link WalCheckpoints}). */
+    static final Duration WAL_CHECKPOINT_EVERY = Duration.ofMillis(20);
     private static final System.Logger LOG = System.getLogger(TapPipeline.class.getName());
 
     private final Fleet fleet;
@@ -70,16 +74,17 @@ public final class TapPipeline implements HubClient.Queued {
     }
 
     /**
-     * Starts the writer thread that {@link #accept} feeds and the thread that sends its answers; closing what it returns
-     * stops both (the batch in progress commits and its answers are sent).
+     * Starts the writer thread that {@link #accept} feeds, the thread that sends its answers and (SQLite) the background
+     * WAL checkpoints; closing what it returns stops them (the batch in progress commits and its answers are sent).
      */
     public AutoCloseable start() {
         AnswerSender sender = new AnswerSender();
+        WalCheckpoints wal = WalCheckpoints.start(db, WAL_CHECKPOINT_EVERY);
         TapWriter started = new TapWriter(new TapBatch(this, db, table, sender));
         started.start();
         writer = started;
         return () -> {
-            try (sender) {
+            try (wal; sender) {
                 started.close();
             }
         };
