@@ -13,8 +13,8 @@ import java.util.Optional;
 
 /**
  * The links a kiosk screen hands out as a QR code: a join link for an unknown credential (the shopper joins and the
- * credential is linked) and a manage link for a member (consents, preferences, export, erasure on their phone). A link is
- * token valid for {@link #TTL}. A join link's token is random and only its SHA-256 is stored, with the credential it
+ * credential is linked) and a manage link for a member (consents, preferences, export, erasure on their phone), each
+ * valid for {@link #TTL}. A join link's token is random and only its SHA-256 is stored, with the credential it
  * would link. A manage link's token is derived from the member's tap ({@link ManageTokens}) and stores nothing: a member's
  * tap costs no row of its own here, and the tap's row says whose link it is, since when, and stops saying so when the
  * member is erased. Blocking, on the caller's connection.
@@ -73,9 +73,9 @@ public final class JoinInvites {
     }
 
     Optional<Invite> find(Connection c, String token) throws SQLException {
-        Optional<Invite> stored = Sql.one(c, FIND, rs -> new Invite(rs.getString(1) == null ? null : new CredentialKey(rs.getString(1),
-                rs.getString(2)), Sql.nullableLong(rs, "last_counter"), rs.getString(4), rs.getString(5),
-                Sql.instant(rs, "expires_ms"), Sql.instant(rs, "used_ms")), SecretFile.sha256Hex(token));
+        Optional<Invite> stored = Sql.one(c, FIND, rs -> new Invite(rs.getString(1) == null ? null
+                : new CredentialKey(rs.getString(1), rs.getString(2)), Sql.nullableLong(rs, 3), rs.getString(4),
+                rs.getString(5), Sql.instant(rs, 6), Sql.instant(rs, 7)), SecretFile.sha256Hex(token));
         if (stored.isPresent()) {
             return stored;
         }
