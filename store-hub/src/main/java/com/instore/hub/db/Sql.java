@@ -56,14 +56,12 @@ public final class Sql {
 
     /** A nullable BIGINT column. */
     public static Long nullableLong(ResultSet rs, String column) throws SQLException {
-        long value = rs.getLong(column);
-        return rs.wasNull() ? null : value;
+        return nullableLong(rs, rs.findColumn(column));
     }
 
     /** A nullable epoch-milliseconds column as an instant. */
     public static Instant instant(ResultSet rs, String column) throws SQLException {
-        Long ms = nullableLong(rs, column);
-        return ms == null ? null : Instant.ofEpochMilli(ms);
+        return instant(rs, rs.findColumn(column));
     }
 
     /**
