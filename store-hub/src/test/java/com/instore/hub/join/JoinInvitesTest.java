@@ -19,7 +19,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Join and manage links against a real database (SQLite and PostgreSQL), made by real taps. */
 class JoinInvitesTest {
     static final String CAMILLE = "04A22B1A5C8001";
-    static final String URL = "http://hub.local:8080/join/";
+    static final String HUB = "http://hub.local:8080";
+    static final String URL = HUB + "/join/";
+
+    final JoinInvites invites = new JoinInvites(HUB, ShopFixture.SECRET);
 
     @TempDir
     Path dir;
@@ -29,8 +32,7 @@ class JoinInvitesTest {
     void manageLink_ofAMembersTap_storesNothing_andOpensTheirChoicesForFifteenMinutes(TestDb db) throws Exception {
         try (ShopFixture shop = ShopFixture.open(db, dir)) {
             ScreenUpdate answer = shop.answer(COFFEE, shop.card(COFFEE, CAMILLE));
-            String token = answer.joinUrl().substring(URL.length());
-            JoinInvites invites = new JoinInvites("http://hub.local:8080", ShopFixture.SECRET);
+            String token = token(answer);
 
             assertThat(token).matches("[A-Za-z0-9_-]{43}");
             assertThat(shop.count("SELECT COUNT(*) FROM join_invites")).isZero();
@@ -48,13 +50,12 @@ class JoinInvitesTest {
     void manageLink_tamperedOrOfAnotherStoreSecretOrOfAnErasedMember_opensNothing(TestDb db) throws Exception {
         try (ShopFixture shop = ShopFixture.open(db, dir)) {
             ScreenUpdate answer = shop.answer(COFFEE, shop.card(COFFEE, CAMILLE));
-            String token = answer.joinUrl().substring(URL.length());
-            JoinInvites invites = new JoinInvites("http://hub.local:8080", ShopFixture.SECRET);
+            String token = token(answer);
             char inTheMac = token.charAt(30);
             String tampered = token.substring(0, 30) + (inTheMac == 'A' ? 'B' : 'A') + token.substring(31);
 
             assertThat(find(shop, invites, tampered)).isEmpty();
-            assertThat(find(shop, new JoinInvites("http://hub.local:8080", "another-store"), token)).isEmpty();
+            assertThat(find(shop, new JoinInvites(HUB, "another-store"), token)).isEmpty();
             assertThat(find(shop, invites, "not base64 ~~~")).isEmpty();
             shop.db.inTransaction(c -> Sql.update(c, "UPDATE taps SET member_id = NULL WHERE tap_id = ?",
                     answer.tapId()));
@@ -66,7 +67,6 @@ class JoinInvitesTest {
     @EnumSource(TestDb.class)
     void manageLink_ofATapIdNotInCanonicalForm_isStoredAndOpensTheirChoices(TestDb db) throws Exception {
         try (ShopFixture shop = ShopFixture.open(db, dir)) {
-            JoinInvites invites = new JoinInvites("http://hub.local:8080", ShopFixture.SECRET);
             String tapId = "0F4C7A3E-1B2D-4E5F-8A9B-0C1D2E3F4A5B";
             Instant now = shop.clock.instant();
 
@@ -82,14 +82,17 @@ class JoinInvitesTest {
     void joinLink_ofAnUnknownCard_isStoredWithTheCredential(TestDb db) throws Exception {
         try (ShopFixture shop = ShopFixture.open(db, dir)) {
             ScreenUpdate answer = shop.answer(COFFEE, shop.card(COFFEE, "04FFFFFFFFFF01"));
-            JoinInvites invites = new JoinInvites("http://hub.local:8080", ShopFixture.SECRET);
 
-            JoinInvites.Invite invite = find(shop, invites, answer.joinUrl().substring(URL.length())).orElseThrow();
+            JoinInvites.Invite invite = find(shop, invites, token(answer)).orElseThrow();
 
             assertThat(invite.memberId()).isNull();
             assertThat(invite.key().type()).isEqualTo("CARD_UID");
             assertThat(invite.tapId()).isEqualTo(answer.tapId());
         }
+    }
+
+    private static String token(ScreenUpdate answer) {
+        return answer.joinUrl().substring(URL.length());
     }
 
     private static Optional<JoinInvites.Invite> find(ShopFixture shop, JoinInvites invites, String token)
