@@ -8,8 +8,11 @@ import org.sqlite.SQLiteDataSource;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.SQLException;
 import javax.sql.DataSource;
@@ -18,12 +21,13 @@ import javax.sql.DataSource;
  * The hub's database behind a HikariCP pool, schema by Flyway ({@code db/migration}, the same migrations for both): SQLite
  * in WAL mode by default, PostgreSQL by configuration ({@link DbConfig}).
  * <p>
- * SQLite: {@code synchronous=FULL}: the hub acknowledges a tap to the broker only after its row is committed, so a commit
- * must be on disk when it returns, even across a power cut. Transactions begin IMMEDIATE: they take the write lock at
- * once (waiting up to the busy timeout) instead of failing with SQLITE_BUSY when a read turns into a write after another
- * writer committed. SQLite's automatic WAL checkpoint (run inside whichever commit takes the WAL past a threshold) waits
- * for {@value #WAL_AUTOCHECKPOINT_PAGES} pages instead of 1,000: the tap writer checkpoints itself between batches
- * ({@link HeldConnection#checkpoint}), and the automatic one is the net under it. PostgreSQL runs at READ COMMITTED; code that enforces limits takes row locks with an UPDATE first.
+ * SQLite: {@code synchronous=FULL}: a commit is on disk when it returns, even across a power cut; the one exception is
+ * the tap writer's connection ({@link #holdDeferringSync}), whose commits reach the disk at {@link #syncCommitted}.
+ * Transactions begin IMMEDIATE: they take the write lock at once (waiting up to the busy timeout) instead of failing
+ * with SQLITE_BUSY when a read turns into a write after another writer committed. SQLite's automatic WAL checkpoint (run
+ * inside whichever commit takes the WAL past a threshold) waits for {@value #WAL_AUTOCHECKPOINT_PAGES} pages instead of
+ * 1,000: the tap writer checkpoints itself between batches ({@link HeldConnection#checkpoint}), and the automatic one is
+ * the net under it. PostgreSQL runs at READ COMMITTED; code that enforces limits takes row locks with an UPDATE first.
  * Thread-safe; {@link #inTransaction} blocks on the database.
  */
 public final class Database implements Transactions, AutoCloseable {
@@ -31,11 +35,12 @@ public final class Database implements Transactions, AutoCloseable {
     static final int WAL_AUTOCHECKPOINT_PAGES = 4_000;
 
     private final HikariDataSource pool;
-    private final boolean sqlite;
+    /** SQLite's write-ahead log; null on PostgreSQL. */
+    private final Path wal;
 
-    private Database(HikariDataSource pool, boolean sqlite) {
+    private Database(HikariDataSource pool, Path wal) {
         this.pool = pool;
-        this.sqlite = sqlite;
+        this.wal = wal;
     }
 
     /** Opens (creating if needed) the SQLite {@code file}, migrated to the latest schema. */
@@ -71,7 +76,8 @@ public final class Database implements Transactions, AutoCloseable {
             pool.close();
             throw e;
         }
-        return new Database(pool, config.isSqlite());
+        return new Database(pool, config.isSqlite()
+                ? Path.of(config.sqliteFile().toAbsolutePath() + "-wal") : null);
     }
 
     private static DataSource sqlite(Path file) {
@@ -108,7 +114,7 @@ public final class Database implements Transactions, AutoCloseable {
 
     /** Whether this is SQLite (else PostgreSQL). */
     public boolean isSqlite() {
-        return sqlite;
+        return wal != null;
     }
 
     @Override
@@ -142,12 +148,46 @@ public final class Database implements Transactions, AutoCloseable {
         }
     }
 
+    /** Takes {@code c} out of the pool for good: it is in a state that others must not inherit. */
+    void evict(Connection c) {
+        pool.evictConnection(c);
+    }
+
     /**
      * A connection for one thread to keep across transactions, with its prepared statements cached (see
      * {@link HeldConnection}); given back after at most {@code maxHoldMillis}, or when its owner releases it.
      */
     public HeldConnection hold(long maxHoldMillis) {
-        return new HeldConnection(this, maxHoldMillis);
+        return new HeldConnection(this, maxHoldMillis, false);
+    }
+
+    /**
+     * Like {@link #hold}, but on SQLite the held connection's commits do not wait for the disk ({@code synchronous=NORMAL}):
+     * a commit writes its WAL frames to the operating system, which keeps them across a crash of the hub but not across a
+     * power cut, until {@link #syncCommitted} (or a checkpoint) writes them to disk. For the tap writer, which answers a tap
+     * at its commit and acknowledges it to the broker only after the sync. The connection goes back to the pool with
+     * {@code synchronous=FULL} again.
+     */
+    public HeldConnection holdDeferringSync(long maxHoldMillis) {
+        return new HeldConnection(this, maxHoldMillis, true);
+    }
+
+    /**
+     * Makes every transaction committed so far durable. Only commits of a {@link #holdDeferringSync} connection wait for it
+     * (SQLite: one {@code fdatasync} of the WAL, which covers every commit before it, whichever connection wrote it); the
+     * others, and every commit on PostgreSQL, are on disk when they return. Thread-safe; blocks on the disk.
+     *
+     * @throws IOException when the disk refuses: those commits are in SQLite but may not survive a power cut
+     */
+    public void syncCommitted() throws IOException {
+        if (wal == null) {
+            return;
+        }
+        try (FileChannel log = FileChannel.open(wal, StandardOpenOption.WRITE)) {
+            log.force(false);
+        } catch (NoSuchFileException gone) {
+            // SQLite deletes its WAL only once all of it is in the database file, synced: nothing is due.
+        }
     }
 
     /** Runs {@code work} on a pooled connection in auto-commit mode. */

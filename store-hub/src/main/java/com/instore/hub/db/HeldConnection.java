@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 
 /**
  * One pooled connection kept by one thread across many transactions, with its prepared statements cached
@@ -11,18 +12,22 @@ import java.sql.SQLException;
  * neither borrows a connection nor prepares its statements anew for each. The owner gives it back with {@link #release}
  * when it has nothing to do; it is also given back and taken again after {@code maxHoldMillis} (so the pool can retire it
  * at its maximum lifetime) and after a transaction that could not begin or commit (it may be broken). Transactions are
- * the same as {@link Database#inTransaction}'s. Not thread-safe: one owner thread; blocking.
+ * the same as {@link Database#inTransaction}'s, except that a connection held {@link Database#holdDeferringSync deferring
+ * sync} commits without waiting for the disk. Not thread-safe: one owner thread; blocking.
  */
 public final class HeldConnection implements Transactions, AutoCloseable {
     private final Database db;
     private final long maxHoldNanos;
+    /** SQLite only: commits on this connection leave the disk write to {@link Database#syncCommitted}. */
+    private final boolean deferSync;
     private Connection connection;
     private StatementCache statements;
     private long heldSince;
 
-    HeldConnection(Database db, long maxHoldMillis) {
+    HeldConnection(Database db, long maxHoldMillis, boolean deferSync) {
         this.db = db;
         this.maxHoldNanos = maxHoldMillis * 1_000_000;
+        this.deferSync = deferSync && db.isSqlite();
     }
 
     @Override
@@ -31,9 +36,7 @@ public final class HeldConnection implements Transactions, AutoCloseable {
             release();
         }
         if (connection == null) {
-            connection = db.dataSource().getConnection();
-            statements = new StatementCache(connection);
-            heldSince = System.nanoTime();
+            take();
         }
         try {
             db.begin(connection);
@@ -76,6 +79,27 @@ public final class HeldConnection implements Transactions, AutoCloseable {
         }
     }
 
+    private void take() throws SQLException {
+        Connection taken = db.dataSource().getConnection();
+        if (deferSync) {
+            try {
+                synchronous(taken, "NORMAL");
+            } catch (SQLException e) {
+                taken.close();
+                throw e;
+            }
+        }
+        connection = taken;
+        statements = new StatementCache(taken);
+        heldSince = System.nanoTime();
+    }
+
+    private static void synchronous(Connection c, String mode) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("PRAGMA synchronous = " + mode);
+        }
+    }
+
     /** Whether a connection is held now (for tests). */
     boolean holding() {
         return connection != null;
@@ -87,6 +111,13 @@ public final class HeldConnection implements Transactions, AutoCloseable {
             return;
         }
         statements.closeAll();
+        if (deferSync) {
+            try {
+                synchronous(connection, "FULL");
+            } catch (SQLException e) {
+                db.evict(connection); // the pool's other users count on FULL
+            }
+        }
         try {
             connection.close();
         } catch (SQLException e) {

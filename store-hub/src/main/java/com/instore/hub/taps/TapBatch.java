@@ -2,6 +2,7 @@ package com.instore.hub.taps;
 
 import com.instore.hub.db.Database;
 import com.instore.hub.db.HeldConnection;
+import com.instore.hub.mqtt.HubClient;
 import com.instore.protocol.KioskAddress;
 import com.instore.protocol.TapEvent;
 
@@ -14,17 +15,19 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 
 /**
- * Group commit of a batch of taps: every valid tap of the batch is decided in ONE transaction (one fsync), each under its
- * own savepoint so that a tap that fails is rolled back alone and the others commit. Only after the commit are the answers
- * sent and the taps completed (acknowledged to the broker); a tap that failed is not acknowledged: a retryable conflict
- * (PostgreSQL) is run again at once in a transaction of its own, anything else is left to the MQTT client's retry. A tap
- * id seen twice in one batch is one row: the second finds the first's row and gets its answer byte for byte. When the
- * whole transaction fails (the database refuses writes), no tap of the batch is acknowledged. The measured latency of
- * each answer is written with the next batch (or when the writer is idle), not in a commit of its own. While taps keep
- * coming the batches run on one held connection whose prepared statements are reused ({@link HeldConnection}); it goes
- * back to the pool when the writer is idle. SQLite's WAL is checkpointed when the writer has caught up ({@link #caughtUp})
- * or is idle, after the batch's answers were handed over, not inside a commit that taps are waiting for; the background
- * checkpoints ({@link com.instore.hub.db.WalCheckpoints}) have copied most of it by then. Writer thread only.
+ * Group commit of a batch of taps: every valid tap of the batch is decided in ONE transaction, each under its own
+ * savepoint so that a tap that fails is rolled back alone and the others commit. Only after the commit are the answers
+ * sent; the taps are acknowledged to the broker after that, once the commit is on disk ({@link SyncedAcks}: the writer's
+ * connection commits without waiting for the disk, so the shopper's answer does not wait for an fsync either). A tap that
+ * failed is not acknowledged: a retryable conflict (PostgreSQL) is run again at once in a transaction of its own, anything
+ * else is left to the MQTT client's retry. A tap id seen twice in one batch is one row: the second finds the first's row
+ * and gets its answer byte for byte. When the whole transaction fails (the database refuses writes), no tap of the batch
+ * is acknowledged. The measured latency of each answer is written with the next batch (or when the writer is idle), not
+ * in a commit of its own. While taps keep coming the batches run on one held connection whose prepared statements are
+ * reused ({@link HeldConnection}); it goes back to the pool when the writer is idle. SQLite's WAL is checkpointed when the
+ * writer has caught up ({@link #caughtUp}) or is idle, after the batch's answers were handed over, not inside a commit
+ * that taps are waiting for; the background checkpoints ({@link com.instore.hub.db.WalCheckpoints}) have copied most of
+ * it by then. Writer thread only.
  */
 final class TapBatch {
     private static final System.Logger LOG = System.getLogger(TapBatch.class.getName());
@@ -40,21 +43,26 @@ final class TapBatch {
     private final TapSavepoint savepoint;
     private final TapTable table;
     private final Executor answers;
+    private final SyncedAcks acks;
     /** Measured by the answer sender, written by the writer with its next batch. */
     private final Queue<TapTable.Latency> measured = new ConcurrentLinkedQueue<>();
     private final List<TapTable.Latency> latencies = new ArrayList<>();
     private long checkpointedAt = System.nanoTime();
 
-    /** A batch whose answers are sent and taps acknowledged on the writer's thread, right after the commit. */
+    /** A batch whose answers are sent, and taps acknowledged after a sync, on the writer's thread after the commit. */
     TapBatch(TapPipeline pipeline, Database db, TapTable table) {
-        this(pipeline, db, table, Runnable::run);
+        this(pipeline, db, table, Runnable::run, SyncedAcks.inline(db::syncCommitted));
     }
 
-    /** A batch whose answers and acknowledgements go to {@code answers} after the commit, in commit order. */
-    TapBatch(TapPipeline pipeline, Database db, TapTable table, Executor answers) {
+    /**
+     * A batch whose answers go to {@code answers} after the commit, in commit order, and whose taps are then handed to
+     * {@code acks}.
+     */
+    TapBatch(TapPipeline pipeline, Database db, TapTable table, Executor answers, SyncedAcks acks) {
         this.answers = answers;
+        this.acks = acks;
         this.pipeline = pipeline;
-        this.db = db.hold(MAX_HOLD_MS);
+        this.db = db.holdDeferringSync(MAX_HOLD_MS);
         this.savepoint = new TapSavepoint(db.isSqlite());
         this.table = table;
     }
@@ -93,7 +101,7 @@ final class TapBatch {
             }
         }
         if (!committed.isEmpty()) {
-            answers.execute(() -> committed.forEach(this::deliver));
+            answers.execute(() -> deliver(committed));
         }
     }
 
@@ -173,20 +181,32 @@ final class TapBatch {
         return true;
     }
 
-    /** Sends a committed tap's answer, then acknowledges the tap. On the answer sender's thread. */
-    private void deliver(Item item) {
+    /** Sends the committed taps' answers, then hands the answered taps over to be acknowledged. On the answer thread. */
+    private void deliver(List<Item> committed) {
+        List<HubClient.Completion> answered = new ArrayList<>(committed.size());
+        for (Item item : committed) {
+            if (answer(item)) {
+                answered.add(item.pending.completion());
+            }
+        }
+        if (!answered.isEmpty()) {
+            acks.afterSync(answered);
+        }
+    }
+
+    private boolean answer(Item item) {
         long micros;
         try {
             micros = pipeline.deliver(item.kiosk, item.tap, item.outcome, item.pending.in().receivedNanos());
         } catch (RuntimeException e) {
             // Committed but not answered: unacknowledged, it comes again and gets its stored answer.
             fail(item, e);
-            return;
+            return false;
         }
         if (micros >= 0) {
             measured.add(new TapTable.Latency(item.tap.id(), micros));
         }
-        item.pending.completion().handled();
+        return true;
     }
 
     private void fail(Item item, Exception why) {

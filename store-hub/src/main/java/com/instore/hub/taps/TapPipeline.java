@@ -74,17 +74,19 @@ public final class TapPipeline implements HubClient.Queued {
     }
 
     /**
-     * Starts the writer thread that {@link #accept} feeds, the thread that sends its answers and (SQLite) the background
-     * WAL checkpoints; closing what it returns stops them (the batch in progress commits and its answers are sent).
+     * Starts the writer thread that {@link #accept} feeds, the thread that sends its answers, the one that acknowledges
+     * them once on disk and (SQLite) the background WAL checkpoints; closing what it returns stops them (the batch in
+     * progress commits, its answers are sent and its taps acknowledged).
      */
     public AutoCloseable start() {
         AnswerSender sender = new AnswerSender();
+        SyncedAcks acks = SyncedAcks.start(db::syncCommitted);
         WalCheckpoints wal = WalCheckpoints.start(db, WAL_CHECKPOINT_EVERY);
-        TapWriter started = new TapWriter(new TapBatch(this, db, table, sender));
+        TapWriter started = new TapWriter(new TapBatch(this, db, table, sender, acks));
         started.start();
         writer = started;
         return () -> {
-            try (wal; sender) {
+            try (wal; acks; sender) {
                 started.close();
             }
         };
@@ -93,7 +95,7 @@ public final class TapPipeline implements HubClient.Queued {
     /**
      * Validates one message from a kiosk's tap topic and queues it for the writer; never blocks (runs on the receiving
      * thread: the embedded broker's, or Paho's over an external broker). {@code completion} hears at once that it is
-     * invalid, or once its batch committed (and its answer was sent), or that it failed.
+     * invalid, or once its batch committed, its answer was sent and the commit is on disk, or that it failed.
      */
     @Override
     public void accept(Inbound in, HubClient.Completion completion) {

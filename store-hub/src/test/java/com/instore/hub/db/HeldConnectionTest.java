@@ -6,6 +6,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -45,6 +46,34 @@ class HeldConnectionTest {
             assertThat(handedOut).hasSize(3).allSatisfy(ps -> assertThat(ps).isSameAs(handedOut.getFirst()));
             List<Long> values = held.inTransaction(c -> Sql.list(c, "SELECT v FROM t ORDER BY k", rs -> rs.getLong(1)));
             assertThat(values).containsExactly(0L, 10L, 20L);
+        }
+    }
+
+    @Test
+    void holdDeferringSync_sqlite_commitsWithoutWaitingForTheDiskAndGivesThePoolItsFullSyncBack() throws Exception {
+        DbConfig sqlite = TestDb.SQLITE.fresh(dir);
+        DbConfig oneConnection = new DbConfig(sqlite.url(), sqlite.user(), sqlite.passwordFile(), 1);
+        try (Database db = Database.open(oneConnection); HeldConnection held = db.holdDeferringSync(60_000)) {
+            createTable(db);
+            long heldMode = held.inTransaction(c -> {
+                Sql.update(c, "INSERT INTO t (k, v) VALUES ('a', 1)");
+                return synchronous(c);
+            });
+            db.syncCommitted();
+            held.release();
+
+            assertThat(heldMode).isEqualTo(1); // NORMAL: the WAL is written at the commit, synced by syncCommitted
+            // The pool's one connection is the one just given back, with FULL again (2) for everyone else.
+            assertThat(db.withConnection(HeldConnectionTest::synchronous)).isEqualTo(2);
+            List<Long> values = db.withConnection(c -> Sql.list(c, "SELECT v FROM t", rs -> rs.getLong(1)));
+            assertThat(values).containsExactly(1L);
+        }
+    }
+
+    private static long synchronous(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("PRAGMA synchronous"); ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
         }
     }
 

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
@@ -86,11 +87,16 @@ class TapBatchTest {
     }
 
     @Test
-    void batch_withAnAnswerSender_commitsFirstThenSendsAndAcknowledgesInOrderOnTheSender() throws Exception {
+    void batch_withAnAnswerSender_commitsThenAnswersThenAcknowledgesOnlyAfterTheSync() throws Exception {
         try (ShopFixture shop = ShopFixture.open(TestDb.SQLITE, dir)) {
             Acks acks = new Acks();
             List<Runnable> handedOver = new ArrayList<>();
-            TapBatch batch = new TapBatch(shop.pipeline, shop.db, new TapTable(shop.db, ZoneOffset.UTC), handedOver::add);
+            SyncedAcks synced = SyncedAcks.inline(() -> {
+                acks.events.add("synced after " + shop.sent.size() + " answers");
+                shop.db.syncCommitted();
+            });
+            TapBatch batch = new TapBatch(shop.pipeline, shop.db, new TapTable(shop.db, ZoneOffset.UTC), handedOver::add,
+                    synced);
 
             batch.run(new ArrayList<>(List.of(acks.pending(shop, shop.card(COFFEE, CAMILLE)),
                     acks.pending(shop, shop.card(ENTRANCE, "04FFFFFFFFFF01")))));
@@ -100,10 +106,34 @@ class TapBatchTest {
             assertThat(shop.sent).isEmpty();
             assertThat(handedOver).hasSize(1);
             handedOver.getFirst().run();
-            assertThat(acks.events).containsExactly("handled coffee:" + CAMILLE, "handled entrance:04FFFFFFFFFF01");
-            assertThat(shop.sent).hasSize(2);
+            assertThat(acks.events).containsExactly("synced after 2 answers", "handled coffee:" + CAMILLE,
+                    "handled entrance:04FFFFFFFFFF01");
             batch.idle();
             assertThat(shop.count("SELECT COUNT(*) FROM taps WHERE latency_us IS NOT NULL")).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void batch_diskRefusesTheSync_answersButLeavesTheTapsUnacknowledgedAndTheRedeliveryGetsTheSameAnswer()
+            throws Exception {
+        try (ShopFixture shop = ShopFixture.open(TestDb.SQLITE, dir)) {
+            Acks acks = new Acks();
+            TapEvent camille = shop.card(COFFEE, CAMILLE);
+            SyncedAcks failing = SyncedAcks.inline(() -> {
+                throw new IOException("Input/output error");
+            });
+            new TapBatch(shop.pipeline, shop.db, new TapTable(shop.db, ZoneOffset.UTC), Runnable::run, failing)
+                    .run(new ArrayList<>(List.of(acks.pending(shop, camille))));
+
+            assertThat(acks.events).containsExactly("failed coffee:" + CAMILLE);
+            assertThat(shop.sent).hasSize(1); // the shopper was answered; the broker will deliver the tap again
+
+            batch(shop).run(new ArrayList<>(List.of(acks.pending(shop, camille))));
+
+            assertThat(acks.events).containsExactly("failed coffee:" + CAMILLE, "handled coffee:" + CAMILLE);
+            assertThat(shop.sent.get(1).payload()).isEqualTo(shop.sent.get(0).payload());
+            assertThat(shop.count("SELECT COUNT(*) FROM taps")).isEqualTo(1);
+            assertThat(shop.count("SELECT points FROM members WHERE member_id = 'm-0001'")).isEqualTo(1890);
         }
     }
 

@@ -1,0 +1,93 @@
+package com.instore.hub.taps;
+
+import com.instore.hub.mqtt.HubClient;
+import com.instore.hub.mqtt.InvalidInbound;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** Acknowledgements after the disk: one sync for everything that waited, nothing acknowledged when the sync fails. */
+class SyncedAcksTest {
+    private final List<String> events = new CopyOnWriteArrayList<>();
+
+    private HubClient.Completion tap(String name) {
+        return new HubClient.Completion() {
+            @Override
+            public void handled() {
+                events.add("handled " + name);
+            }
+
+            @Override
+            public void invalid(InvalidInbound why) {
+                events.add("invalid " + name);
+            }
+
+            @Override
+            public void failed(Throwable why) {
+                events.add("failed " + name + ": " + why.getMessage());
+            }
+        };
+    }
+
+    @Test
+    void afterSync_batchesHandedOverDuringASync_areAcknowledgedTogetherAfterOneMoreSync() throws Exception {
+        CountDownLatch firstSyncStarted = new CountDownLatch(1);
+        CountDownLatch diskDone = new CountDownLatch(1);
+        AtomicInteger syncs = new AtomicInteger();
+        try (SyncedAcks acks = SyncedAcks.start(() -> {
+            events.add("sync " + syncs.incrementAndGet());
+            firstSyncStarted.countDown();
+            try {
+                diskDone.await(); // the disk is slow this time
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        })) {
+            acks.afterSync(List.of(tap("a")));
+            assertThat(firstSyncStarted.await(5, TimeUnit.SECONDS)).isTrue();
+            acks.afterSync(List.of(tap("b1"), tap("b2")));
+            acks.afterSync(List.of(tap("c")));
+            assertThat(events).containsExactly("sync 1"); // nothing is acknowledged before its sync
+            diskDone.countDown();
+
+            await().atMost(Duration.ofSeconds(5)).until(() -> events.size() == 6);
+            assertThat(events).containsExactly("sync 1", "handled a", "sync 2", "handled b1", "handled b2", "handled c");
+        }
+    }
+
+    @Test
+    void afterSync_diskRefuses_nothingOfItIsAcknowledgedAndTheNextSyncWorksAgain() throws Exception {
+        AtomicInteger syncs = new AtomicInteger();
+        try (SyncedAcks acks = SyncedAcks.start(() -> {
+            if (syncs.incrementAndGet() == 1) {
+                throw new IOException("No space left on device");
+            }
+        })) {
+            acks.afterSync(List.of(tap("a"), tap("b")));
+            await().atMost(Duration.ofSeconds(5)).until(() -> events.size() == 2);
+            acks.afterSync(List.of(tap("c")));
+            await().atMost(Duration.ofSeconds(5)).until(() -> events.size() == 3);
+
+            assertThat(events).containsExactly("failed a: No space left on device", "failed b: No space left on device",
+                    "handled c");
+        }
+    }
+
+    @Test
+    void close_acknowledgesWhatWasHandedOverBeforeStopping() throws Exception {
+        SyncedAcks acks = SyncedAcks.start(() -> events.add("sync"));
+        acks.afterSync(List.of(tap("a")));
+        acks.close();
+
+        assertThat(events).containsExactly("sync", "handled a");
+    }
+}
