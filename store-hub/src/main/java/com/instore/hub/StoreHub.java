@@ -14,6 +14,7 @@ import com.instore.hub.observe.ObserveService;
 import com.instore.hub.offers.OffersConfig;
 import com.instore.hub.provisioning.Provisioning;
 import com.instore.hub.secrets.SecretFile;
+import com.instore.hub.taps.AnswerTiming;
 import com.instore.protocol.Channel;
 import com.instore.protocol.MessageCodec;
 import io.helidon.webserver.WebServer;
@@ -110,7 +111,8 @@ public final class StoreHub implements AutoCloseable {
                 Channel.ACTION, shoppers.actions::handle,
                 Channel.STATUS, in -> fleet.onStatus(in.address().kiosk(), in.payload(), in.retained())));
         handlers.putAll(kioskOps.handlers());
-        own(shoppers.taps.start()); // closed before the client: its last batch still acknowledges its taps
+        // closed before the client: its last batch still acknowledges its taps
+        own(shoppers.taps.start(AnswerTiming.from(config.features().get("taps"))));
         if (external.isPresent()) {
             own(() -> client.leave(3_000)); // first: unsubscribe, so the store's other hubs get the taps from now on
         }

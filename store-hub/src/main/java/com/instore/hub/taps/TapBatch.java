@@ -17,8 +17,9 @@ import java.util.concurrent.Executor;
 /**
  * Group commit of a batch of taps: every valid tap of the batch is decided in ONE transaction, each under its own
  * savepoint so that a tap that fails is rolled back alone and the others commit. Only after the commit are the answers
- * sent; the taps are acknowledged to the broker after that, once the commit is on disk ({@link SyncedAcks}: the writer's
- * connection commits without waiting for the disk, so the shopper's answer does not wait for an fsync either). A tap that
+ * sent (with {@link AnswerTiming#AT_COMMIT} the writer's connection commits without waiting for the disk, so the answer
+ * does not wait for an fsync either); the taps are acknowledged to the broker after that, once the commit is on disk
+ * ({@link SyncedAcks}). A tap that
  * failed is not acknowledged: a retryable conflict (PostgreSQL) is run again at once in a transaction of its own, anything
  * else is left to the MQTT client's retry. A tap id seen twice in one batch is one row: the second finds the first's row
  * and gets its answer byte for byte. When the whole transaction fails (the database refuses writes), no tap of the batch
@@ -49,20 +50,20 @@ final class TapBatch {
     private final List<TapTable.Latency> latencies = new ArrayList<>();
     private long checkpointedAt = System.nanoTime();
 
-    /** A batch whose answers are sent, and taps acknowledged after a sync, on the writer's thread after the commit. */
+    /** A batch that commits to disk, then answers and acknowledges on the writer's thread. */
     TapBatch(TapPipeline pipeline, Database db, TapTable table) {
-        this(pipeline, db, table, Runnable::run, SyncedAcks.inline(db::syncCommitted));
+        this(pipeline, db, table, Runnable::run, SyncedAcks.inline(db::syncCommitted), AnswerTiming.AFTER_SYNC);
     }
 
     /**
-     * A batch whose answers go to {@code answers} after the commit, in commit order, and whose taps are then handed to
-     * {@code acks}.
+     * A batch whose answers go to {@code answers} after the commit (on disk or not, as {@code timing} says), in commit
+     * order, and whose taps are then handed to {@code acks}.
      */
-    TapBatch(TapPipeline pipeline, Database db, TapTable table, Executor answers, SyncedAcks acks) {
+    TapBatch(TapPipeline pipeline, Database db, TapTable table, Executor answers, SyncedAcks acks, AnswerTiming timing) {
         this.answers = answers;
         this.acks = acks;
         this.pipeline = pipeline;
-        this.db = db.holdDeferringSync(MAX_HOLD_MS);
+        this.db = timing == AnswerTiming.AT_COMMIT ? db.holdDeferringSync(MAX_HOLD_MS) : db.hold(MAX_HOLD_MS);
         this.savepoint = new TapSavepoint(db.isSqlite());
         this.table = table;
     }

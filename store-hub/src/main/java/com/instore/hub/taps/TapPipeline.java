@@ -76,13 +76,13 @@ public final class TapPipeline implements HubClient.Queued {
     /**
      * Starts the writer thread that {@link #accept} feeds, the thread that sends its answers, the one that acknowledges
      * them once on disk and (SQLite) the background WAL checkpoints; closing what it returns stops them (the batch in
-     * progress commits, its answers are sent and its taps acknowledged).
+     * progress commits, its answers are sent and its taps acknowledged). {@code timing}: when an answer leaves.
      */
-    public AutoCloseable start() {
+    public AutoCloseable start(AnswerTiming timing) {
         AnswerSender sender = new AnswerSender();
         SyncedAcks acks = SyncedAcks.start(db::syncCommitted);
         WalCheckpoints wal = WalCheckpoints.start(db, WAL_CHECKPOINT_EVERY);
-        TapWriter started = new TapWriter(new TapBatch(this, db, table, sender, acks));
+        TapWriter started = new TapWriter(new TapBatch(this, db, table, sender, acks, timing));
         started.start();
         writer = started;
         return () -> {

@@ -96,7 +96,7 @@ class TapBatchTest {
                 shop.db.syncCommitted();
             });
             TapBatch batch = new TapBatch(shop.pipeline, shop.db, new TapTable(shop.db, ZoneOffset.UTC), handedOver::add,
-                    synced);
+                    synced, AnswerTiming.AT_COMMIT);
 
             batch.run(new ArrayList<>(List.of(acks.pending(shop, shop.card(COFFEE, CAMILLE)),
                     acks.pending(shop, shop.card(ENTRANCE, "04FFFFFFFFFF01")))));
@@ -122,7 +122,8 @@ class TapBatchTest {
             SyncedAcks failing = SyncedAcks.inline(() -> {
                 throw new IOException("Input/output error");
             });
-            new TapBatch(shop.pipeline, shop.db, new TapTable(shop.db, ZoneOffset.UTC), Runnable::run, failing)
+            new TapBatch(shop.pipeline, shop.db, new TapTable(shop.db, ZoneOffset.UTC), Runnable::run, failing,
+                    AnswerTiming.AT_COMMIT)
                     .run(new ArrayList<>(List.of(acks.pending(shop, camille))));
 
             assertThat(acks.events).containsExactly("failed coffee:" + CAMILLE);
