@@ -55,6 +55,9 @@ class FloodIT {
             List<Long> micros = new ArrayList<>();
             while (!flood.isDone() || micros.size() < 20) {
                 micros.add(tapAndAwaitAnswer(quiet));
+                // A quiet kiosk: 20 taps a second, well inside its own rate limit (burst 500, 100/s), which a loop
+                // tapping again at each answer (sub-millisecond) would exceed within seconds.
+                Thread.sleep(50);
             }
             flood.join();
 
