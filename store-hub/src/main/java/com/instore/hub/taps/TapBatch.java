@@ -52,7 +52,7 @@ final class TapBatch {
 
     /** A batch that commits to disk, then answers and acknowledges on the writer's thread. */
     TapBatch(TapPipeline pipeline, Database db, TapTable table) {
-        this(pipeline, db, table, Runnable::run, SyncedAcks.inline(db::syncCommitted), AnswerTiming.AFTER_SYNC);
+        this(pipeline, db, table, Runnable::run, SyncedAcks.atOnce(), AnswerTiming.AFTER_SYNC);
     }
 
     /**

@@ -80,7 +80,8 @@ public final class TapPipeline implements HubClient.Queued {
      */
     public AutoCloseable start(AnswerTiming timing) {
         AnswerSender sender = new AnswerSender();
-        SyncedAcks acks = SyncedAcks.start(db::syncCommitted);
+        // after-sync: each commit is on disk when it returns, and the answer thread acknowledges right after answering
+        SyncedAcks acks = timing == AnswerTiming.AT_COMMIT ? SyncedAcks.start(db::syncCommitted) : SyncedAcks.atOnce();
         WalCheckpoints wal = WalCheckpoints.start(db, WAL_CHECKPOINT_EVERY);
         TapWriter started = new TapWriter(new TapBatch(this, db, table, sender, acks, timing));
         started.start();
