@@ -10,13 +10,14 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Acknowledges answered taps to the broker once their commit is on disk. The tap writer commits without waiting for the
- * disk ({@link com.instore.hub.db.Database#holdDeferringSync}), so a tap is answered as soon as its batch is committed;
- * its acknowledgement waits here, on a thread of its own ({@code hub-sync}), for one sync that began after it was handed
- * over and that covers every batch handed over before it (a group sync). A crash of the hub loses nothing committed (the
- * operating system has the WAL); a power cut may lose taps that were answered but not yet acknowledged, and the broker
- * delivers those again, to be decided again. When the sync fails, the taps are not acknowledged (the broker delivers them
- * again and they get their stored answer). {@link #afterSync} never blocks.
+ * Acknowledges answered taps to the broker once their commit is on disk. With {@link AnswerTiming#AT_COMMIT} the tap
+ * writer commits without waiting for the disk ({@link com.instore.hub.db.Database#holdDeferringSync}), so a tap is
+ * answered as soon as its batch is committed; its acknowledgement waits here, on a thread of its own ({@code
+ * hub-sync}), for one sync that began after it was handed over and that covers every batch handed over before it (a
+ * group sync). A crash of the hub loses nothing committed (the operating system has the WAL); a power cut may lose taps
+ * that were answered but not yet acknowledged, and the broker delivers those again, to be decided again. When the sync
+ * fails, the taps are not acknowledged (the broker delivers them again and they get their stored answer). {@link
+ * #afterSync} never blocks.
  */
 final class SyncedAcks implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(SyncedAcks.class.getName());

@@ -19,9 +19,8 @@ import java.util.concurrent.Executor;
  * savepoint so that a tap that fails is rolled back alone and the others commit. Only after the commit are the answers
  * sent (with {@link AnswerTiming#AT_COMMIT} the writer's connection commits without waiting for the disk, so the answer
  * does not wait for an fsync either); the taps are acknowledged to the broker after that, once the commit is on disk
- * ({@link SyncedAcks}). A tap that
- * failed is not acknowledged: a retryable conflict (PostgreSQL) is run again at once in a transaction of its own, anything
- * else is left to the MQTT client's retry. A tap id seen twice in one batch is one row: the second finds the first's row
+ * ({@link SyncedAcks}). A tap that failed is not acknowledged: a retryable conflict (PostgreSQL) is run again at once in
+ * a transaction of its own, anything else is left to the MQTT client's retry. A tap id seen twice in one batch is one row: the second finds the first's row
  * and gets its answer byte for byte. When the whole transaction fails (the database refuses writes), no tap of the batch
  * is acknowledged. The measured latency of each answer is written with the next batch (or when the writer is idle), not
  * in a commit of its own. While taps keep coming the batches run on one held connection whose prepared statements are

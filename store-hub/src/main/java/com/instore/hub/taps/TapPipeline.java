@@ -74,8 +74,8 @@ public final class TapPipeline implements HubClient.Queued {
     }
 
     /**
-     * Starts the writer thread that {@link #accept} feeds, the thread that sends its answers, the one that acknowledges
-     * them once on disk and (SQLite) the background WAL checkpoints; closing what it returns stops them (the batch in
+     * Starts the writer thread that {@link #accept} feeds, the thread that sends its answers, (at-commit) the one that
+     * acknowledges them once on disk and (SQLite) the background WAL checkpoints; closing what it returns stops them (the batch in
      * progress commits, its answers are sent and its taps acknowledged). {@code timing}: when an answer leaves.
      */
     public AutoCloseable start(AnswerTiming timing) {
