@@ -143,7 +143,7 @@ public final class Database implements Transactions, AutoCloseable {
         try {
             c.setAutoCommit(false);
         } catch (SQLException e) {
-            pool.evictConnection(c);
+            evict(c);
             throw e;
         }
     }
