@@ -49,6 +49,8 @@ public final class ShopFixture implements AutoCloseable {
     public final MessageCodec codec = new MessageCodec();
     public final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     public final List<Sent> sent = new CopyOnWriteArrayList<>();
+    /** When set, every publish is refused (returns false), as a stopping broker or a full Paho window would. */
+    public volatile boolean brokerRefuses;
     public final TestClock clock = new TestClock(MONDAY_10AM);
     public final Database db;
     public final Members members;
@@ -74,7 +76,7 @@ public final class ShopFixture implements AutoCloseable {
         offers = Offers.open(offersCopy, OffersConfig.defaults(), db, ZoneOffset.UTC, random);
         pipeline = new TapPipeline(fleet, db, new TapServices(identity, members, new Loyalty(loyalty, !db.isSqlite()),
                 offers, new JoinInvites("http://hub.local:8080", SECRET)), codec,
-                (topic, payload, correlation, expiry) -> sent.add(new Sent(topic, payload,
+                (topic, payload, correlation, expiry) -> !brokerRefuses && sent.add(new Sent(topic, payload,
                         new String(correlation, StandardCharsets.UTF_8), expiry)), registry, clock);
     }
 

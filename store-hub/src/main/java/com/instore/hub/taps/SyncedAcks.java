@@ -30,30 +30,35 @@ final class SyncedAcks implements AutoCloseable {
     }
 
     private final Sync sync;
+    private final Runnable unacknowledged;
     private final BlockingQueue<List<HubClient.Completion>> queue = new LinkedBlockingQueue<>();
     private final Thread thread;
     private volatile boolean running = true;
 
-    private SyncedAcks(Sync sync, boolean threaded) {
+    private SyncedAcks(Sync sync, Runnable unacknowledged, boolean threaded) {
         this.sync = sync;
+        this.unacknowledged = unacknowledged;
         this.thread = threaded ? Thread.ofPlatform().name("hub-sync").daemon().unstarted(this::run) : null;
     }
 
-    /** Acknowledges on its own thread, one sync for all that waits. */
-    static SyncedAcks start(Sync sync) {
-        SyncedAcks acks = new SyncedAcks(sync, true);
+    /**
+     * Acknowledges on its own thread, one sync for all that waits; {@code unacknowledged} runs once for each tap a failed
+     * sync leaves unacknowledged (to count it).
+     */
+    static SyncedAcks start(Sync sync, Runnable unacknowledged) {
+        SyncedAcks acks = new SyncedAcks(sync, unacknowledged, true);
         acks.thread.start();
         return acks;
     }
 
     /** Syncs and acknowledges on the caller's thread, in {@link #afterSync} (a writer that answers on its own thread). */
-    static SyncedAcks inline(Sync sync) {
-        return new SyncedAcks(sync, false);
+    static SyncedAcks inline(Sync sync, Runnable unacknowledged) {
+        return new SyncedAcks(sync, unacknowledged, false);
     }
 
     /** For commits that are on disk when they return: acknowledges at once, on the caller's thread. */
     static SyncedAcks atOnce() {
-        return inline(() -> { });
+        return inline(() -> { }, () -> { });
     }
 
     /** Acknowledges {@code taps} (answered, committed) once a sync after now has succeeded. Never blocks when started. */
@@ -90,7 +95,10 @@ final class SyncedAcks implements AutoCloseable {
             int taps = batches.stream().mapToInt(List::size).sum();
             LOG.log(System.Logger.Level.ERROR, "the disk did not sync {0} committed taps ({1}): not acknowledged, the "
                     + "broker delivers them again", taps, e.getMessage());
-            batches.forEach(batch -> batch.forEach(tap -> tap.failed(e)));
+            batches.forEach(batch -> batch.forEach(tap -> {
+                unacknowledged.run();
+                tap.failed(e);
+            }));
             return;
         }
         batches.forEach(batch -> batch.forEach(HubClient.Completion::handled));

@@ -25,7 +25,8 @@ final class TapMetrics {
                 .description("Redelivered taps answered again from the stored answer, changing nothing")
                 .register(registry);
         failed = Counter.builder("hub.taps.failed")
-                .description("Taps whose transaction failed: not acknowledged, so the broker or the hub tries them again")
+                .description("Taps left unacknowledged (transaction failed, answer not published, commit not synced): "
+                        + "the broker or the hub tries them again")
                 .register(registry);
     }
 

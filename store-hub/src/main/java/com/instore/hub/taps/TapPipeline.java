@@ -81,7 +81,8 @@ public final class TapPipeline implements HubClient.Queued {
     public AutoCloseable start(AnswerTiming timing) {
         AnswerSender sender = new AnswerSender();
         // after-sync: each commit is on disk when it returns, and the answer thread acknowledges right after answering
-        SyncedAcks acks = timing == AnswerTiming.AT_COMMIT ? SyncedAcks.start(db::syncCommitted) : SyncedAcks.atOnce();
+        SyncedAcks acks = timing == AnswerTiming.AT_COMMIT
+                ? SyncedAcks.start(db::syncCommitted, this::failed) : SyncedAcks.atOnce();
         WalCheckpoints wal = WalCheckpoints.start(db, WAL_CHECKPOINT_EVERY);
         TapWriter started = new TapWriter(new TapBatch(this, db, table, sender, acks, timing));
         started.start();
@@ -126,11 +127,14 @@ public final class TapPipeline implements HubClient.Queued {
 
     /**
      * Sends a decided tap's answer and counts it; returns the tap-to-offer latency in microseconds to record for a first
-     * answer that was sent, else -1.
+     * answer, else -1. Throws {@link IllegalStateException} when the answer could not be published (broker stopping, or
+     * Paho refusing it): the tap must then stay unacknowledged, so that it comes again and its stored answer is sent then.
      */
     long deliver(KioskAddress kiosk, TapEvent tap, Outcome outcome, long receivedNanos) {
-        boolean sent = answers.send(kiosk.topic(Channel.SCREEN), outcome.answer(),
-                tap.id().getBytes(StandardCharsets.UTF_8), ANSWER_EXPIRY_SECONDS);
+        if (!answers.send(kiosk.topic(Channel.SCREEN), outcome.answer(), tap.id().getBytes(StandardCharsets.UTF_8),
+                ANSWER_EXPIRY_SECONDS)) {
+            throw new IllegalStateException("the answer to tap " + tap.id() + " was not published");
+        }
         long nanos = System.nanoTime() - receivedNanos;
         if (outcome.duplicate()) {
             metrics.duplicate(nanos);
@@ -138,10 +142,10 @@ public final class TapPipeline implements HubClient.Queued {
             return -1;
         }
         metrics.answered(outcome.recognised(), nanos);
-        return sent ? nanos / 1_000 : -1;
+        return nanos / 1_000;
     }
 
-    /** Counts a tap left unacknowledged because its transaction failed. */
+    /** Counts a tap left unacknowledged: its transaction failed, its answer was not published or its commit not synced. */
     void failed() {
         metrics.failed();
     }

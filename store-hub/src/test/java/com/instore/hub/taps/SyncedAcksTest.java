@@ -17,6 +17,7 @@ import static org.awaitility.Awaitility.await;
 class SyncedAcksTest {
     private final TapBatchTest.Acks recorded = new TapBatchTest.Acks();
     private final List<String> events = recorded.events;
+    private final AtomicInteger unacknowledged = new AtomicInteger();
 
     private HubClient.Completion tap(String name) {
         return recorded.completion(name);
@@ -35,7 +36,7 @@ class SyncedAcksTest {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-        })) {
+        }, unacknowledged::incrementAndGet)) {
             acks.afterSync(List.of(tap("a")));
             assertThat(firstSyncStarted.await(5, TimeUnit.SECONDS)).isTrue();
             acks.afterSync(List.of(tap("b1"), tap("b2")));
@@ -45,6 +46,7 @@ class SyncedAcksTest {
 
             await().atMost(Duration.ofSeconds(5)).until(() -> events.size() == 6);
             assertThat(events).containsExactly("sync 1", "handled a", "sync 2", "handled b1", "handled b2", "handled c");
+            assertThat(unacknowledged).hasValue(0);
         }
     }
 
@@ -55,19 +57,20 @@ class SyncedAcksTest {
             if (syncs.incrementAndGet() == 1) {
                 throw new IOException("No space left on device");
             }
-        })) {
+        }, unacknowledged::incrementAndGet)) {
             acks.afterSync(List.of(tap("a"), tap("b")));
             await().atMost(Duration.ofSeconds(5)).until(() -> events.size() == 2);
             acks.afterSync(List.of(tap("c")));
             await().atMost(Duration.ofSeconds(5)).until(() -> events.size() == 3);
 
             assertThat(events).containsExactly("failed a", "failed b", "handled c");
+            assertThat(unacknowledged).hasValue(2);
         }
     }
 
     @Test
     void close_acknowledgesWhatWasHandedOverBeforeStopping() throws Exception {
-        SyncedAcks acks = SyncedAcks.start(() -> events.add("sync"));
+        SyncedAcks acks = SyncedAcks.start(() -> events.add("sync"), unacknowledged::incrementAndGet);
         acks.afterSync(List.of(tap("a")));
         acks.close();
 

@@ -94,7 +94,7 @@ class TapBatchTest {
             SyncedAcks synced = SyncedAcks.inline(() -> {
                 acks.events.add("synced after " + shop.sent.size() + " answers");
                 shop.db.syncCommitted();
-            });
+            }, shop.pipeline::failed);
             TapBatch batch = new TapBatch(shop.pipeline, shop.db, new TapTable(shop.db, ZoneOffset.UTC), handedOver::add,
                     synced, AnswerTiming.AT_COMMIT);
 
@@ -121,18 +121,44 @@ class TapBatchTest {
             TapEvent camille = shop.card(COFFEE, CAMILLE);
             SyncedAcks failing = SyncedAcks.inline(() -> {
                 throw new IOException("Input/output error");
-            });
+            }, shop.pipeline::failed);
             new TapBatch(shop.pipeline, shop.db, new TapTable(shop.db, ZoneOffset.UTC), Runnable::run, failing,
                     AnswerTiming.AT_COMMIT)
                     .run(new ArrayList<>(List.of(acks.pending(shop, camille))));
 
             assertThat(acks.events).containsExactly("failed coffee:" + CAMILLE);
             assertThat(shop.sent).hasSize(1); // the shopper was answered; the broker will deliver the tap again
+            assertThat(shop.registry.get("hub.taps.failed").counter().count()).isEqualTo(1.0);
 
             batch(shop).run(new ArrayList<>(List.of(acks.pending(shop, camille))));
 
             assertThat(acks.events).containsExactly("failed coffee:" + CAMILLE, "handled coffee:" + CAMILLE);
             assertThat(shop.sent.get(1).payload()).isEqualTo(shop.sent.get(0).payload());
+            assertThat(shop.count("SELECT COUNT(*) FROM taps")).isEqualTo(1);
+            assertThat(shop.count("SELECT points FROM members WHERE member_id = 'm-0001'")).isEqualTo(1890);
+        }
+    }
+
+    @Test
+    void batch_answerNotPublished_leavesTheTapUnacknowledgedAndItsRedeliveryGetsTheStoredAnswer() throws Exception {
+        try (ShopFixture shop = ShopFixture.open(TestDb.SQLITE, dir)) {
+            Acks acks = new Acks();
+            TapEvent camille = shop.card(COFFEE, CAMILLE);
+            shop.brokerRefuses = true;
+
+            batch(shop).run(new ArrayList<>(List.of(acks.pending(shop, camille))));
+
+            // Committed but not answered: not acknowledged, so the broker (or the dispatcher) offers it again.
+            assertThat(acks.events).containsExactly("failed coffee:" + CAMILLE);
+            assertThat(shop.sent).isEmpty();
+            assertThat(shop.count("SELECT COUNT(*) FROM taps")).isEqualTo(1);
+            assertThat(shop.registry.get("hub.taps.failed").counter().count()).isEqualTo(1.0);
+
+            shop.brokerRefuses = false;
+            batch(shop).run(new ArrayList<>(List.of(acks.pending(shop, camille))));
+
+            assertThat(acks.events).containsExactly("failed coffee:" + CAMILLE, "handled coffee:" + CAMILLE);
+            assertThat(shop.sent).hasSize(1);
             assertThat(shop.count("SELECT COUNT(*) FROM taps")).isEqualTo(1);
             assertThat(shop.count("SELECT points FROM members WHERE member_id = 'm-0001'")).isEqualTo(1890);
         }
