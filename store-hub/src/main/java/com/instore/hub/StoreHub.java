@@ -112,7 +112,7 @@ public final class StoreHub implements AutoCloseable {
                 Channel.STATUS, in -> fleet.onStatus(in.address().kiosk(), in.payload(), in.retained())));
         handlers.putAll(kioskOps.handlers());
         // closed before the client: its last batch still acknowledges its taps
-        own(shoppers.taps.start(AnswerTiming.from(config.features().get("taps"))));
+        own(shoppers.taps.start(AnswerTiming.from(config.features().get("taps"), external.isEmpty())));
         if (external.isPresent()) {
             own(() -> client.leave(3_000)); // first: unsubscribe, so the store's other hubs get the taps from now on
         }

@@ -17,6 +17,7 @@ public final class InMemoryPendingTaps implements PendingTaps {
     private final TreeMap<Long, TapEvent> unsent = new TreeMap<>();
     private final Map<String, TapEvent> inFlight = new LinkedHashMap<>();
     private final Unanswered<TapEvent> unanswered;
+    private final Confirmations confirmations = new Confirmations();
     private long lastSeq;
 
     public InMemoryPendingTaps() {
@@ -51,15 +52,18 @@ public final class InMemoryPendingTaps implements PendingTaps {
     @Override
     public synchronized void acknowledged(String tapId) {
         TapEvent tap = inFlight.remove(tapId);
-        if (tap != null) {
+        if (tap != null && !confirmations.acknowledged(tapId)) {
             unanswered.accepted(tapId, tap);
         }
     }
 
     @Override
     public synchronized void answered(String tapId) {
-        TapEvent tap = inFlight.remove(tapId);
-        if (unanswered.answered(tapId) == null && tap == null) {
+        boolean kept = inFlight.containsKey(tapId) || unanswered.key(tapId) != null
+                || unsent.values().stream().anyMatch(t -> t.id().equals(tapId));
+        if (kept && confirmations.answered(tapId)) {
+            inFlight.remove(tapId);
+            unanswered.answered(tapId);
             unsent.values().removeIf(t -> t.id().equals(tapId));
         }
     }

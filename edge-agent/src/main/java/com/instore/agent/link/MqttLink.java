@@ -28,9 +28,9 @@ import java.util.logging.Logger;
  * The kiosk's MQTT 5 link over Paho. All state lives on one scheduled thread ("mqtt-link"): Paho callbacks only hand
  * events to it. Reconnects are ours (full-jitter backoff, {@link Backoff}); on every connect the retained ONLINE status
  * is published, the kiosk's topics subscribed again, and (after the screen topic's SUBACK) unanswered taps sent in
- * order, never more at once than the broker's receive maximum. A tap leaves {@link PendingTaps} with the hub's answer (its
- * {@code ScreenUpdate}), not with the broker's PUBACK; accepted taps whose answer is overdue are sent again (checked
- * every few seconds).
+ * order, never more at once than the broker's receive maximum. A tap leaves {@link PendingTaps} once both the hub's
+ * answer (its {@code ScreenUpdate}) and the broker's PUBACK have come; accepted taps whose answer is overdue are sent
+ * again (checked every few seconds).
  */
 public final class MqttLink implements KioskLink {
     private static final Logger LOG = Logger.getLogger(MqttLink.class.getName());
@@ -280,7 +280,7 @@ public final class MqttLink implements KioskLink {
         } else {
             ScreenUpdate update = inbound.decode(payload, ScreenUpdate.class);
             if (update != null) {
-                // The hub's answer is the tap's end-to-end acknowledgement: only now may it leave the outbox.
+                // The hub's answer, with the broker's PUBACK, is the tap's end-to-end acknowledgement (PendingTaps).
                 pending.answered(update.tapId());
                 publisher.drain();
                 listener.onScreenUpdate(update);

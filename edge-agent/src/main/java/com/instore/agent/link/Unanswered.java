@@ -43,6 +43,12 @@ public final class Unanswered<K> {
         waiting.put(tapId, new Waiting<>(key, nanos.getAsLong() + wait));
     }
 
+    /** The key of the tap when it is waiting here, else null. */
+    public K key(String tapId) {
+        Waiting<K> w = waiting.get(tapId);
+        return w == null ? null : w.key;
+    }
+
     /** The hub answered: forgets the tap; its key when it was waiting here, else null. */
     public K answered(String tapId) {
         resends.remove(tapId);

@@ -1,5 +1,6 @@
 package com.instore.agent.outbox;
 
+import com.instore.agent.link.Confirmations;
 import com.instore.agent.link.PendingTaps;
 import com.instore.agent.link.TapRefusedException;
 import com.instore.agent.link.Unanswered;
@@ -21,9 +22,9 @@ import java.util.logging.Logger;
 
 /**
  * The durable outbox (DESIGN.md section 7): every tap is committed and fsync'd to {@code outbox.db} before it may be
- * published, and its row goes only when the hub's answer arrives (the broker's PUBACK is not enough: see
- * {@link Unanswered}); after a restart everything still there is sent again in seq order. Only seqs are held in memory
- * (a few MB for 50,000 taps); payloads are read back when published.
+ * published, and its row goes only once both the broker's PUBACK and the hub's answer have come ({@link Confirmations});
+ * after a restart everything still there is sent again in seq order. Only seqs are held in memory (a few MB for 50,000
+ * taps); payloads are read back when published.
  * <p>
  * Never throws from its {@link PendingTaps} methods for storage reasons and never crashes the agent: a full outbox, a full
  * disk or an unusable file refuse new taps with a {@link TapRefusedException} that says why, and show in {@link #health()}
@@ -42,6 +43,7 @@ public final class SqliteOutbox implements PendingTaps, AutoCloseable {
     private final TreeSet<Long> unsent = new TreeSet<>();
     private final Map<String, Long> inFlight = new HashMap<>();
     private final Unanswered<Long> unanswered;
+    private final Confirmations confirmations = new Confirmations();
     private final OutboxHealth health;
     private OutboxDb db;
     private long lastOpenAttempt;
@@ -149,28 +151,49 @@ public final class SqliteOutbox implements PendingTaps, AutoCloseable {
     @Override
     public synchronized void acknowledged(String tapId) {
         Long seq = inFlight.remove(tapId);
-        if (seq != null) {
+        if (seq == null) {
+            return;
+        }
+        if (confirmations.acknowledged(tapId)) {
+            delete(tapId, seq); // answered already
+        } else {
             unanswered.accepted(tapId, seq);
         }
     }
 
     @Override
     public synchronized void answered(String tapId) {
-        Long seq = inFlight.remove(tapId);
-        Long waiting = unanswered.answered(tapId);
-        seq = seq != null ? seq : waiting;
         if (db == null) {
             return;
+        }
+        Long seq = inFlight.get(tapId);
+        if (seq == null) {
+            seq = unanswered.key(tapId);
         }
         try {
             if (seq == null) {
                 // Answered while unsent again (after a drop), or answered twice: found by id, if still here.
                 seq = db.seqOf(tapId).orElse(null);
-                if (seq == null) {
-                    return;
-                }
-                unsent.remove(seq);
             }
+        } catch (SQLException e) {
+            LOG.log(Level.WARNING, "could not look up answered tap " + tapId + " in the outbox", e);
+            return; // kept: sent again, the hub answers it from what it stored
+        }
+        if (seq == null || !confirmations.answered(tapId)) {
+            return; // not kept (answered twice), or answered before the broker's PUBACK: it leaves with that
+        }
+        inFlight.remove(tapId);
+        unanswered.answered(tapId);
+        unsent.remove(seq);
+        delete(tapId, seq);
+    }
+
+    /** Both confirmations are in: the row goes. */
+    private void delete(String tapId, long seq) {
+        if (db == null) {
+            return;
+        }
+        try {
             db.delete(seq);
         } catch (SQLException e) {
             // The row stays: after a restart the tap is published once more and the hub dedupes it.

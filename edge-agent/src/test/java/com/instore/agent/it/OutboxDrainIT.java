@@ -51,7 +51,7 @@ class OutboxDrainIT {
         List<String> stored = fillOutbox(tempDir.resolve("agent").resolve("outbox.db"));
         TestBroker broker = use(TestBroker.start(tempDir.resolve("broker")));
         TestHub hub = use(new TestHub(broker.uri(), RunningAgent.KIOSK));
-        hub.autoAnswerAndKeep(); // a tap leaves the outbox with the hub's answer, not with the broker's PUBACK
+        hub.autoAnswerAndKeep(); // a tap leaves the outbox with the hub's answer, not with the broker's PUBACK alone
         long started = System.nanoTime();
 
         RunningAgent agent = use(new RunningAgent(tempDir, broker.uri(), Map.of()));

@@ -42,16 +42,33 @@ class InMemoryPendingTapsTest {
     }
 
     @Test
-    void answered_forgetsTheTap_evenWhenItWasRequeued() {
+    void answered_forgetsAnAcknowledgedTap_evenWhenItWasRequeued() {
         TapEvent a = tap(pending.nextSeq());
         pending.add(a);
         pending.takeNext();
-        pending.requeue(a.id());
+        pending.acknowledged(a.id());
+        pending.requeueAll();
 
         pending.answered(a.id());
 
         assertThat(pending.size()).isZero();
         assertThat(pending.takeNext()).isEmpty();
+    }
+
+    @Test
+    void answeredBeforeAnyPuback_isKept_sentAgainAfterAFailedPublish_andLeavesWithItsPuback() {
+        TapEvent a = tap(pending.nextSeq());
+        pending.add(a);
+        pending.takeNext();
+        pending.answered(a.id());
+        pending.requeue(a.id()); // the publish failed
+
+        assertThat(pending.size()).isEqualTo(1);
+        assertThat(pending.takeNext()).contains(a);
+        pending.acknowledged(a.id());
+        assertThat(pending.size()).isZero();
+        pending.answered(a.id()); // a second answer for the tap sent again changes nothing
+        assertThat(pending.size()).isZero();
     }
 
     @Test
@@ -66,7 +83,7 @@ class InMemoryPendingTapsTest {
         pending.requeueAll();
 
         assertThat(drain()).containsExactly(a);
-        pending.answered(a.id());
+        pending.answered(a.id()); // its PUBACK came before the drop
         assertThat(pending.size()).isZero();
     }
 

@@ -53,7 +53,7 @@ class SqliteOutboxTest {
         assertThat(outbox.takeNext()).contains(first);
         assertThat(outbox.takeNext()).contains(second);
         assertThat(outbox.takeNext()).isEmpty();
-        outbox.answered(first.id());
+        delivered(outbox, first.id());
 
         assertThat(outbox.size()).isEqualTo(1);
         assertThat(rows()).isEqualTo(1);
@@ -69,7 +69,7 @@ class SqliteOutboxTest {
         }
         before.takeNext();
         before.takeNext();
-        before.answered(taps.get(1).id());
+        delivered(before, taps.get(1).id());
         before.close();
 
         SqliteOutbox after = open(10);
@@ -85,7 +85,7 @@ class SqliteOutboxTest {
         TapEvent tap = tap(before);
         before.add(tap);
         before.takeNext();
-        before.answered(tap.id());
+        delivered(before, tap.id());
         before.close();
 
         assertThat(open(10).nextSeq()).isGreaterThan(tap.seq());
@@ -108,7 +108,7 @@ class SqliteOutboxTest {
         assertThat(outbox.size()).isEqualTo(3);
         assertThat(registry.get("kiosk.outbox.refused").tag("reason", "full").counter().count()).isEqualTo(1.0);
 
-        outbox.answered(outbox.takeNext().orElseThrow().id());
+        delivered(outbox, outbox.takeNext().orElseThrow().id());
 
         assertThat(outbox.health().state()).isEqualTo(DeviceHealth.State.OK);
         assertThat(changes.get()).isEqualTo(2);
@@ -222,6 +222,45 @@ class SqliteOutboxTest {
     }
 
     @Test
+    void hubAnswersBeforeThePuback_keepsTheRow_untilThePubackComes() throws Exception {
+        SqliteOutbox outbox = open(10);
+        TapEvent tap = tap(outbox);
+        outbox.add(tap);
+        outbox.takeNext();
+
+        outbox.answered(tap.id()); // hub.taps.answer: at-commit answers before the tap is on the hub's disk
+
+        assertThat(outbox.size()).isEqualTo(1);
+        assertThat(rows()).isEqualTo(1);
+        outbox.acknowledged(tap.id()); // the hub's broker acknowledges once it is
+        assertThat(outbox.size()).isZero();
+        assertThat(rows()).isZero();
+    }
+
+    @Test
+    void answeredButNeverAcknowledged_isSentAgainAfterADropAndARestart_andLeavesWithTheNextPuback() throws Exception {
+        SqliteOutbox before = open(10);
+        TapEvent tap = tap(before);
+        before.add(tap);
+        before.takeNext();
+        before.answered(tap.id());
+        before.requeueAll(); // the connection dropped before the PUBACK (the hub may have lost power)
+        assertThat(before.takeNext()).contains(tap);
+        before.close(); // and the kiosk restarted
+
+        SqliteOutbox after = open(10);
+        assertThat(after.takeNext()).contains(tap);
+        after.acknowledged(tap.id());
+        assertThat(after.size()).isEqualTo(1); // this run has not seen the answer yet
+        after.answered(tap.id()); // the hub answers the tap sent again (from what it stored, or deciding it now)
+
+        assertThat(after.size()).isZero();
+        assertThat(rows()).isZero();
+        after.answered(tap.id()); // a late second answer changes nothing
+        assertThat(after.size()).isZero();
+    }
+
+    @Test
     void connectionLost_sendsAcceptedButUnansweredTapsAgain_inSeqOrder() throws Exception {
         SqliteOutbox outbox = open(10);
         TapEvent first = tap(outbox);
@@ -287,6 +326,12 @@ class SqliteOutboxTest {
                 + "over %d taps%n", writes.mean(TimeUnit.MILLISECONDS), writes.max(TimeUnit.MILLISECONDS), taps);
         assertThat(writes.count()).isEqualTo(taps);
         assertThat(integrityCheck()).isEqualTo("ok");
+    }
+
+    /** The broker's PUBACK, then the hub's answer: the tap may leave. */
+    private static void delivered(SqliteOutbox outbox, String tapId) {
+        outbox.acknowledged(tapId);
+        outbox.answered(tapId);
     }
 
     private SqliteOutbox open(int capacity) {

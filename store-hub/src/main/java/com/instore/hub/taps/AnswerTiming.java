@@ -13,18 +13,27 @@ public enum AnswerTiming {
     AFTER_SYNC,
     /**
      * As soon as the tap is committed, before the disk sync ({@link com.instore.hub.db.Database#holdDeferringSync}):
-     * sooner, but a power cut in the fraction of a millisecond before the sync may lose a tap whose answer a kiosk has
-     * already shown (and taken out of its outbox). The same as {@link #AFTER_SYNC} on PostgreSQL.
+     * about a third sooner. A kiosk keeps a tap until it has both its answer and the broker's PUBACK, and the hub's own
+     * broker sends that PUBACK only after the sync, so a power cut in between loses nothing: the kiosk sends the tap again.
+     * Over an external broker the PUBACK is the broker's own: the tap then survives such a power cut only if the broker
+     * still holds its unacknowledged delivery to the hub. The same as {@link #AFTER_SYNC} on PostgreSQL.
      */
     AT_COMMIT;
 
-    /** Reads {@code answer} of the {@code hub.taps} node: {@code after-sync} (default) or {@code at-commit}. */
-    public static AnswerTiming from(Config taps) {
-        String value = taps.get("answer").asString().orElse("after-sync");
+    /**
+     * Reads {@code answer} of the {@code hub.taps} node: {@code after-sync} or {@code at-commit}; when it is not set,
+     * at-commit with the hub's own broker ({@code ownBroker}) and after-sync with an external one (see {@link #AT_COMMIT}).
+     */
+    public static AnswerTiming from(Config taps, boolean ownBroker) {
+        var value = taps.get("answer").asString();
+        if (value.isEmpty()) {
+            return ownBroker ? AT_COMMIT : AFTER_SYNC;
+        }
         try {
-            return valueOf(value.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
+            return valueOf(value.get().trim().toUpperCase(Locale.ROOT).replace('-', '_'));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("hub.taps.answer must be after-sync or at-commit, got '" + value + "'", e);
+            throw new IllegalArgumentException("hub.taps.answer must be after-sync or at-commit, got '" + value.get() + "'",
+                    e);
         }
     }
 }

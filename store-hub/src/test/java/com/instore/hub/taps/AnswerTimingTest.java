@@ -9,26 +9,30 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** {@code hub.taps.answer}: after the disk unless said otherwise, and a clear error for anything else. */
+/**
+ * {@code hub.taps.answer}: at the commit with the hub's own broker and after the disk with an external one, unless said
+ * otherwise, and a clear error for anything else.
+ */
 class AnswerTimingTest {
     private static Config taps(Map<String, String> values) {
         return Config.just(ConfigSources.create(values)).get("taps");
     }
 
     @Test
-    void from_nothingSet_answersAfterTheSync() {
-        assertThat(AnswerTiming.from(taps(Map.of()))).isEqualTo(AnswerTiming.AFTER_SYNC);
+    void from_nothingSet_answersAtTheCommitWithTheHubsOwnBroker_andAfterTheSyncWithAnExternalOne() {
+        assertThat(AnswerTiming.from(taps(Map.of()), true)).isEqualTo(AnswerTiming.AT_COMMIT);
+        assertThat(AnswerTiming.from(taps(Map.of()), false)).isEqualTo(AnswerTiming.AFTER_SYNC);
     }
 
     @Test
-    void from_atCommit_answersAtTheCommit() {
-        assertThat(AnswerTiming.from(taps(Map.of("taps.answer", "at-commit")))).isEqualTo(AnswerTiming.AT_COMMIT);
-        assertThat(AnswerTiming.from(taps(Map.of("taps.answer", "after-sync")))).isEqualTo(AnswerTiming.AFTER_SYNC);
+    void from_set_isWhatIsSetWhicheverTheBroker() {
+        assertThat(AnswerTiming.from(taps(Map.of("taps.answer", "at-commit")), false)).isEqualTo(AnswerTiming.AT_COMMIT);
+        assertThat(AnswerTiming.from(taps(Map.of("taps.answer", "after-sync")), true)).isEqualTo(AnswerTiming.AFTER_SYNC);
     }
 
     @Test
     void from_unknownValue_isRefusedWithTheValuesItTakes() {
-        assertThatThrownBy(() -> AnswerTiming.from(taps(Map.of("taps.answer", "whenever"))))
+        assertThatThrownBy(() -> AnswerTiming.from(taps(Map.of("taps.answer", "whenever")), true))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("hub.taps.answer must be after-sync or at-commit, got 'whenever'");
     }
