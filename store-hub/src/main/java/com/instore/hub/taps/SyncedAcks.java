@@ -15,7 +15,8 @@ import java.util.concurrent.TimeUnit;
  * answered as soon as its batch is committed; its acknowledgement waits here, on a thread of its own ({@code
  * hub-sync}), for one sync that began after it was handed over and that covers every batch handed over before it (a
  * group sync). A crash of the hub loses nothing committed (the operating system has the WAL); a power cut may lose taps
- * that were answered but not yet acknowledged, and the broker delivers those again, to be decided again. When the sync
+ * that were answered but not yet acknowledged, and those come again (kiosks keep a tap until its PUBACK, an external
+ * broker keeps its unacknowledged delivery), to be decided again. When the sync
  * fails, the taps are not acknowledged (the broker delivers them again and they get their stored answer). {@link
  * #afterSync} never blocks.
  */
