@@ -95,7 +95,7 @@ public final class EdgeAgent implements AutoCloseable {
         routing.register("/screen", new ScreenService(screen, codec))
                 .register("/action", new ActionService(config.kiosk(), () -> screen.current().tapId(),
                         payload -> link.publish(config.kiosk().topic(Channel.ACTION), payload, false, null), codec, clock))
-                .register("/health", new HealthService(config.kiosk().toString(), this::mqttConnected,
+                .register("/health", new HealthService(config.kiosk().toString(), this::mqttConnected, link::problem,
                         () -> KioskStatuses.health(devices.readerHealth(readerStatus.get())), outbox::health,
                         liveness, codec))
                 .register("/metrics", new MetricsService(registry));

@@ -50,6 +50,7 @@ public final class MqttLink implements KioskLink {
     private final Backoff backoff;
     private final Publisher publisher;
     private final Inbound inbound;
+    private final ConnectTrouble trouble = new ConnectTrouble(System::nanoTime, "agent.mqtt.password-file");
     private LinkListener listener;
     private Connection connection;
     private int generation;
@@ -176,6 +177,11 @@ public final class MqttLink implements KioskLink {
         return connected;
     }
 
+    /** Why the link is not connected, as last seen (e.g. the broker refused the password); empty while connected. */
+    public Optional<String> problem() {
+        return trouble.problem();
+    }
+
     private void connect() {
         if (closing) {
             return;
@@ -205,8 +211,9 @@ public final class MqttLink implements KioskLink {
                 : token.getResponseProperties().getReceiveMaximum();
         publisher.connected(connection, gen, receiveMaximum == null ? config.maxInFlight()
                 : Math.min(config.maxInFlight(), receiveMaximum), false);
+        String after = trouble.connected().map(words -> ", " + words).orElse("");
         LOG.info(() -> "MQTT link up: " + config.clientId() + " at " + config.uri() + " (session present: "
-                + token.getSessionPresent() + ")");
+                + token.getSessionPresent() + ")" + after);
         // Even with a session present: a kiosk killed between CONNACK and SUBACK left a session without subscriptions,
         // whose answers would never come (found by OutboxDurabilityIT once taps waited for their answers).
         subscribe(gen);
@@ -262,8 +269,9 @@ public final class MqttLink implements KioskLink {
         }
         Duration delay = backoff.next();
         metrics.connectFailed();
-        LOG.log(wasConnected ? Level.WARNING : Level.FINE, "MQTT link down (" + cause + "), retrying in "
-                + delay.toMillis() + " ms");
+        String retry = ", retrying in " + delay.toMillis() + " ms";
+        trouble.failed(cause).ifPresentOrElse(warning -> LOG.warning(warning + retry),
+                () -> LOG.fine(() -> "MQTT link down (" + cause + ")" + retry));
         thread.schedule(this::connect, delay.toMillis(), TimeUnit.MILLISECONDS);
     }
 

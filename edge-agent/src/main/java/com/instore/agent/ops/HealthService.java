@@ -10,29 +10,34 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /**
- * {@code GET /health}: {@code {"status":"UP","ready":true,"mqtt":{"connected":true},"reader":{"state":"OK",...},
+ * {@code GET /health}: {@code {"status":"UP","ready":true,"mqtt":{"connected":true,"problem":null},"reader":{"state":"OK",...},
  * "outbox":{"state":"OK","detail":"3 taps waiting"},"stalled":[]}}. {@code ready} is what a kiosk launcher and the
  * footprint benchmark wait for: the page is served (this answer), the MQTT link is connected and the reader is open. UP (200) means the kiosk serves its page and its working threads beat (the page can show the offline
  * welcome without the hub); DOWN (503) names the stalled threads, and the systemd watchdog restarts the agent. The MQTT
  * link and the outbox are reported beside the status, not folded into it: restarting fixes neither an absent hub nor
- * a full disk.
+ * a full disk. While the link is down, {@code mqtt.problem} says why, as last seen (e.g. the broker refused the kiosk's
+ * password).
  */
 public final class HealthService implements HttpService {
     private final String kiosk;
     private final BooleanSupplier mqttConnected;
+    private final Supplier<Optional<String>> mqttProblem;
     private final Supplier<DeviceHealth> reader;
     private final Supplier<DeviceHealth> outbox;
     private final Liveness liveness;
     private final MessageCodec codec;
 
-    public HealthService(String kiosk, BooleanSupplier mqttConnected, Supplier<DeviceHealth> reader,
-                         Supplier<DeviceHealth> outbox, Liveness liveness, MessageCodec codec) {
+    public HealthService(String kiosk, BooleanSupplier mqttConnected, Supplier<Optional<String>> mqttProblem,
+                         Supplier<DeviceHealth> reader, Supplier<DeviceHealth> outbox, Liveness liveness,
+                         MessageCodec codec) {
         this.kiosk = kiosk;
         this.mqttConnected = mqttConnected;
+        this.mqttProblem = mqttProblem;
         this.reader = reader;
         this.outbox = outbox;
         this.liveness = liveness;
@@ -51,7 +56,8 @@ public final class HealthService implements HttpService {
         boolean connected = mqttConnected.getAsBoolean();
         DeviceHealth readerHealth = reader.get();
         boolean ready = stalled.isEmpty() && connected && readerHealth.state() != DeviceHealth.State.OFFLINE;
-        res.send(codec.encode(new Health(stalled.isEmpty() ? "UP" : "DOWN", ready, kiosk, new Mqtt(connected),
+        res.send(codec.encode(new Health(stalled.isEmpty() ? "UP" : "DOWN", ready, kiosk, new Mqtt(connected,
+                connected ? null : mqttProblem.get().orElse(null)),
                 readerHealth, outbox.get(), stalled)));
     }
 
@@ -59,6 +65,7 @@ public final class HealthService implements HttpService {
                   List<String> stalled) {
     }
 
-    record Mqtt(boolean connected) {
+    /** {@code problem}: why the link is down, as last seen; null while connected or before the first attempt fails. */
+    record Mqtt(boolean connected, String problem) {
     }
 }

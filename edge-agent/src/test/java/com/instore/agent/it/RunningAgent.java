@@ -22,6 +22,8 @@ import java.util.Map;
 /** An edge agent started in-process on a free port, with a temp password file, and plain HTTP helpers to drive it. */
 final class RunningAgent implements AutoCloseable {
     static final KioskAddress KIOSK = new KioskAddress("demo-store", "entrance");
+    /** The password in the kiosk's password file. */
+    static final String SECRET = "kiosk-secret";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final EdgeAgent agent = new EdgeAgent();
@@ -29,7 +31,7 @@ final class RunningAgent implements AutoCloseable {
     private final int port;
 
     RunningAgent(Path tempDir, String brokerUri, Map<String, String> overrides) throws IOException {
-        Path secret = Files.writeString(tempDir.resolve("entrance.secret"), "kiosk-secret\n");
+        Path secret = Files.writeString(tempDir.resolve("entrance.secret"), SECRET + "\n");
         Map<String, String> values = new HashMap<>(Map.of(
                 "agent.store-id", KIOSK.storeId(),
                 "agent.kiosk-id", KIOSK.kioskId(),
