@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Agent footprint (issue 9): resident memory and time from start to ready of the packaged edge agent
 # (edge-agent/target/edge-agent.jar), with and without a JDK 25 AOT cache, for a few sets of JVM flags.
-#   ./run bench agent-footprint [--runs N] [--settle S] [--taps N] [--variant 'NAME=FLAGS' ...]
+#   ./run bench agent-footprint [--runs N] [--settle S] [--taps N] [--burst N] [--variant 'NAME=FLAGS' ...]
 # What it does, on this machine only (loopback):
 #   1. starts a store hub (store-hub/target/store-hub.jar, config/hub.yaml, free ports, a fresh data dir) as the broker
 #      and the answering side;
@@ -11,21 +11,28 @@
 #      the first GET /health answering "ready":true (page served, MQTT connected, reader open), polled every 10 ms, timed
 #      from just before exec; then the kiosk page is fetched, an SSE client stays on /screen/events, TAPS taps are
 #      simulated (POST /simulate/tap, one every 100 ms, members and unknown cards), and after SETTLE more seconds RSS
-#      (VmRSS) and peak RSS (VmHWM) are read from /proc/PID/status; then SIGTERM.
-# Prints a Markdown table (medians, min-max over the runs) for bench/BENCHMARKS.md; raw rows in bench/target/footprint/.
+#      (VmRSS) and peak RSS (VmHWM) are read from /proc/PID/status, the kiosk's own tap-to-screen timer
+#      (kiosk_tap_to_screen_seconds: mean and max over the TAPS taps) from /metrics, and the CPU time the JVM used
+#      after it was ready (the taps, the page, SETTLE idle seconds: what the JIT, or its absence, costs); then BURST
+#      taps back to back (new card UIDs; an outbox drain after an outage is the kiosk's busiest moment), waiting until
+#      the outbox is empty (every tap answered and acknowledged): the CPU per tap of the burst, and RSS after it;
+#      then SIGTERM.
+# Prints a Markdown table (medians, min-max over the runs; MB = MiB, kB / 1024) for bench/BENCHMARKS.md; raw rows in
+# bench/target/footprint/.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 JAVA="${JAVA_HOME:?set JAVA_HOME to a JDK 25}/bin/java"
-RUNS=3 SETTLE=5 TAPS=20
+RUNS=3 SETTLE=5 TAPS=20 BURST=300
 VARIANTS=()
 while (( $# )); do
   case "$1" in
     --runs) RUNS="$2"; shift 2 ;;
     --settle) SETTLE="$2"; shift 2 ;;
     --taps) TAPS="$2"; shift 2 ;;
+    --burst) BURST="$2"; shift 2 ;;
     --variant) VARIANTS+=("$2"); shift 2 ;;
-    *) echo "agent-footprint: unknown option $1 (--runs N --settle S --taps N --variant 'NAME=FLAGS')" >&2; exit 2 ;;
+    *) echo "agent-footprint: unknown option $1 (--runs N --settle S --taps N --burst N --variant 'NAME=FLAGS')" >&2; exit 2 ;;
   esac
 done
 if (( ${#VARIANTS[@]} == 0 )); then
@@ -44,6 +51,7 @@ trap cleanup EXIT
 
 TICKS="$(getconf CLK_TCK)"
 now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
+cpu_ms() { echo $(( $(awk '{ print $14 + $15 }' "/proc/$1/stat") * 1000 / TICKS )); } # user + system of PID $1
 
 start_hub() {
   "$JAVA" --enable-native-access=ALL-UNNAMED -Dhub.data-dir="$WORK/hub" -Dhub.http.host=127.0.0.1 -Dhub.http.port=0 \
@@ -59,7 +67,8 @@ start_hub() {
   echo "agent-footprint: the hub did not start (log: $WORK/hub.log)" >&2; exit 1
 }
 
-# run_agent NAME FLAGS AOT_FLAG: one run; prints "ready_ms cpu_ms rss_kb hwm_kb"
+# run_agent NAME FLAGS AOT_FLAG: one run; prints
+# "ready_ms cpu_ms rss_kb hwm_kb tap_mean_ms tap_max_ms cpu_after_ms burst_cpu_per_tap_ms burst_rss_kb"
 run_agent() {
   local name="$1" flags="$2" aot="$3" data="$WORK/agent-$RANDOM$RANDOM" log pid port="" url t0 ready="" cpu i
   log="$data.log"
@@ -77,7 +86,7 @@ run_agent() {
     if [[ -n "$port" ]] && curl -fsS --max-time 1 "http://127.0.0.1:$port/health" 2>/dev/null | grep -q '"ready":true'; then
       ready=$(( $(now_ms) - t0 ))
       # CPU time (user + system) the JVM spent getting there: what a busy machine does not stretch.
-      cpu=$(( $(awk '{ print $14 + $15 }' "/proc/$pid/stat") * 1000 / TICKS )); break
+      cpu="$(cpu_ms "$pid")"; break
     fi
     kill -0 "$pid" 2>/dev/null || { echo "agent-footprint: the agent died ($name; log $log)" >&2; tail -5 "$log" >&2; exit 1; }
     sleep 0.01
@@ -85,7 +94,7 @@ run_agent() {
   [[ -n "$ready" ]] || { echo "agent-footprint: the agent never became ready ($log)" >&2; exit 1; }
   url="http://127.0.0.1:$port"
   curl -fsS -o /dev/null "$url/" && curl -fsS -o /dev/null "$url/kiosk.js"
-  curl -sN --max-time $(( SETTLE + TAPS / 10 + 5 )) "$url/screen/events" >/dev/null 2>&1 &
+  curl -sN --max-time $(( SETTLE + TAPS / 10 + BURST / 10 + 70 )) "$url/screen/events" >/dev/null 2>&1 &
   local sse=$!
   local cards=(04A22B1A5C8001 04B33C2B6D9002 04C44D3C7EA003 0400000000FFFF)
   for (( i = 0; i < TAPS; i++ )); do
@@ -94,12 +103,30 @@ run_agent() {
     sleep 0.1
   done
   sleep "$SETTLE"
-  local rss hwm
+  local rss hwm taps cpu_after
   rss="$(awk '/^VmRSS/ {print $2}' "/proc/$pid/status")"
   hwm="$(awk '/^VmHWM/ {print $2}' "/proc/$pid/status")"
+  cpu_after=$(( $(cpu_ms "$pid") - cpu ))
+  taps="$(curl -fsS "$url/metrics" | awk '/^kiosk_tap_to_screen_seconds_(count|sum|max)/ { v[$1] = $2 }
+    END { n = v["kiosk_tap_to_screen_seconds_count"]; if (n == 0) { print "- -"; exit }
+      printf "%.1f %.1f", v["kiosk_tap_to_screen_seconds_sum"] / n * 1000, v["kiosk_tap_to_screen_seconds_max"] * 1000 }')"
+  local burst_cpu=- burst_rss=- c0 j
+  if (( BURST > 0 )); then
+    c0="$(cpu_ms "$pid")"
+    for (( j = 0; j < BURST; j++ )); do
+      curl -fsS -o /dev/null -X POST "$url/simulate/tap" -H 'Content-Type: application/json' \
+        -d "{\"type\":\"CARD_UID\",\"value\":\"$(printf '04%012X' $(( 0xB0000000 + j )))\"}" || true
+    done
+    for (( j = 0; j < 600; j++ )); do
+      [[ "$(curl -fsS "$url/metrics" | awk '/^kiosk_taps_pending / { print $2 + 0 }')" == 0 ]] && break
+      sleep 0.1
+    done
+    burst_cpu="$(awk -v c=$(( $(cpu_ms "$pid") - c0 )) -v n="$BURST" 'BEGIN { printf "%.1f", c / n }')"
+    burst_rss="$(awk '/^VmRSS/ {print $2}' "/proc/$pid/status")"
+  fi
   kill -TERM "$pid"; wait "$pid" 2>/dev/null || true
   kill "$sse" 2>/dev/null || true; wait "$sse" 2>/dev/null || true
-  echo "$ready $cpu $rss $hwm"
+  echo "$ready $cpu $rss $hwm $taps $cpu_after $burst_cpu $burst_rss"
 }
 
 stats() { # values...: "median (min-max)"
@@ -110,7 +137,8 @@ stats() { # values...: "median (min-max)"
 start_hub
 echo "agent-footprint: hub up (MQTT port $MQTT_PORT); $RUNS runs per variant and mode, $TAPS taps, ${SETTLE}s settle" >&2
 RAW="$OUT/footprint-$(date -u +%Y%m%dT%H%M%SZ).tsv"
-printf 'variant\taot\tready_ms\tcpu_ms\trss_kb\thwm_kb\n' >"$RAW"
+printf 'variant\taot\tready_ms\tcpu_ms\trss_kb\thwm_kb\ttap_mean_ms\ttap_max_ms\tcpu_after_ms\tburst_cpu_per_tap_ms\tburst_rss_kb\n' \
+  >"$RAW"
 for variant in "${VARIANTS[@]}"; do
   name="${variant%%=*}" flags="${variant#*=}" cache="$WORK/${variant%%=*}.aot"
   run_agent "$name" "$flags" "-XX:AOTCacheOutput=$cache" >/dev/null
@@ -118,10 +146,13 @@ for variant in "${VARIANTS[@]}"; do
   for (( r = 0; r < RUNS; r++ )); do
     for mode in off on; do
       aot=""; [[ "$mode" == on ]] && aot="-XX:AOTCache=$cache"
-      read -r ready cpu rss hwm < <(run_agent "$name" "$flags" "$aot")
-      [[ -n "${hwm:-}" ]] || { echo "agent-footprint: run failed ($name, aot $mode)" >&2; exit 1; }
-      printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$name" "$mode" "$ready" "$cpu" "$rss" "$hwm" >>"$RAW"
-      echo "  $name aot=$mode: ready ${ready} ms (CPU ${cpu} ms), RSS $(( rss / 1024 )) MB, peak $(( hwm / 1024 )) MB" >&2
+      read -r ready cpu rss hwm tap_mean tap_max cpu_after burst_cpu burst_rss < <(run_agent "$name" "$flags" "$aot")
+      [[ -n "${burst_rss:-}" ]] || { echo "agent-footprint: run failed ($name, aot $mode)" >&2; exit 1; }
+      printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$name" "$mode" "$ready" "$cpu" "$rss" "$hwm" \
+        "$tap_mean" "$tap_max" "$cpu_after" "$burst_cpu" "$burst_rss" >>"$RAW"
+      echo "  $name aot=$mode: ready ${ready} ms (CPU ${cpu} ms), RSS $(( rss / 1024 )) MB, peak $(( hwm / 1024 )) MB," \
+        "tap-to-screen mean ${tap_mean} ms, max ${tap_max} ms, CPU after ready ${cpu_after} ms," \
+        "burst CPU ${burst_cpu} ms/tap, RSS after it ${burst_rss} kB" >&2
     done
   done
 done
@@ -129,15 +160,20 @@ done
 echo
 echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
 echo
-echo "| variant | AOT cache | ready ms, median (min-max) | CPU ms to ready, median (min-max) | RSS MB, median (min-max) | peak RSS MB, median |"
-echo "|---|---|---|---|---|---|"
+echo "| variant | AOT cache | ready ms, median (min-max) | CPU ms to ready, median (min-max) | RSS MB, median (min-max) |" \
+  "peak RSS MB, median | tap-to-screen ms, mean / max, medians | CPU ms after ready, median (min-max) |" \
+  "burst: CPU ms per tap, median | RSS MB after the burst, median (min-max) |"
+echo "|---|---|---|---|---|---|---|---|---|---|"
 for variant in "${VARIANTS[@]}"; do
   name="${variant%%=*}" flags="${variant#*=}"
   for mode in off on; do
     rows="$(awk -F'\t' -v n="$name" -v m="$mode" '$1 == n && $2 == m' "$RAW")"
     echo "| $name | $mode | $(cut -f3 <<<"$rows" | stats) | $(cut -f4 <<<"$rows" | stats) |" \
-      "$(cut -f5 <<<"$rows" | awk '{ printf "%d\n", $1 / 1024 }' | stats) |" \
-      "$(cut -f6 <<<"$rows" | awk '{ printf "%d\n", $1 / 1024 }' | stats | cut -d' ' -f1) |"
+      "$(cut -f5 <<<"$rows" | awk '{ printf "%.1f\n", $1 / 1024 }' | stats) |" \
+      "$(cut -f6 <<<"$rows" | awk '{ printf "%.1f\n", $1 / 1024 }' | stats | cut -d' ' -f1) |" \
+      "$(cut -f7 <<<"$rows" | stats | cut -d' ' -f1) / $(cut -f8 <<<"$rows" | stats | cut -d' ' -f1) |" \
+      "$(cut -f9 <<<"$rows" | stats) | $(cut -f10 <<<"$rows" | stats | cut -d' ' -f1) |" \
+      "$( (( BURST > 0 )) && cut -f11 <<<"$rows" | awk '{ printf "%.1f\n", $1 / 1024 }' | stats || echo -) |"
   done
 done
 echo
