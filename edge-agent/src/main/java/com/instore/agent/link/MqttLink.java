@@ -50,7 +50,7 @@ public final class MqttLink implements KioskLink {
     private final Backoff backoff;
     private final Publisher publisher;
     private final Inbound inbound;
-    private final ConnectTrouble trouble = new ConnectTrouble(System::nanoTime, "agent.mqtt.password-file");
+    private final ConnectTrouble trouble = new ConnectTrouble(System::nanoTime);
     private LinkListener listener;
     private Connection connection;
     private int generation;

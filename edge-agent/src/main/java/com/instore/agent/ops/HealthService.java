@@ -15,13 +15,14 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /**
- * {@code GET /health}: {@code {"status":"UP","ready":true,"mqtt":{"connected":true,"problem":null},"reader":{"state":"OK",...},
- * "outbox":{"state":"OK","detail":"3 taps waiting"},"stalled":[]}}. {@code ready} is what a kiosk launcher and the
- * footprint benchmark wait for: the page is served (this answer), the MQTT link is connected and the reader is open. UP (200) means the kiosk serves its page and its working threads beat (the page can show the offline
- * welcome without the hub); DOWN (503) names the stalled threads, and the systemd watchdog restarts the agent. The MQTT
- * link and the outbox are reported beside the status, not folded into it: restarting fixes neither an absent hub nor
- * a full disk. While the link is down, {@code mqtt.problem} says why, as last seen (e.g. the broker refused the kiosk's
- * password).
+ * {@code GET /health}: {@code {"status":"UP","ready":true,"mqtt":{"connected":true,"problem":null},
+ * "reader":{"state":"OK",...},"outbox":{"state":"OK","detail":"3 taps waiting"},"stalled":[]}}. {@code ready} is what a
+ * kiosk launcher and the footprint benchmark wait for: the page is served (this answer), the MQTT link is connected and
+ * the reader is open. UP (200) means the kiosk serves its page and its working threads beat (the page can show the
+ * offline welcome without the hub); DOWN (503) names the stalled threads, and the systemd watchdog restarts the agent.
+ * The MQTT link and the outbox are reported beside the status, not folded into it: restarting fixes neither an absent hub
+ * nor a full disk. While the link is down, {@code mqtt.problem} says why, as last seen (e.g. the broker refused the
+ * kiosk's password).
  */
 public final class HealthService implements HttpService {
     private final String kiosk;

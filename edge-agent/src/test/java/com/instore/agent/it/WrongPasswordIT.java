@@ -2,7 +2,9 @@ package com.instore.agent.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.instore.agent.link.MqttLink;
+import io.helidon.logging.common.LogConfig;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -52,6 +54,15 @@ class WrongPasswordIT {
         public void close() {
         }
     };
+
+    /**
+     * Helidon reads the agent's logging.properties once, when the first server starts, and that resets every logger's
+     * handlers, the capture below too: done before the capture is added.
+     */
+    @BeforeAll
+    static void configureLoggingFirst() {
+        LogConfig.configureRuntime();
+    }
 
     @AfterEach
     void closeAll() throws Exception {

@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class ConnectTroubleTest {
     private final AtomicLong now = new AtomicLong(1_000);
-    private final ConnectTrouble trouble = new ConnectTrouble(now::get, "agent.mqtt.password-file");
+    private final ConnectTrouble trouble = new ConnectTrouble(now::get);
 
     @Test
     void firstFailure_warns_inPahosWords_withWhatToCheckForRefusedCredentials() {
