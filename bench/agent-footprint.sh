@@ -121,6 +121,7 @@ run_agent() {
       [[ "$(curl -fsS "$url/metrics" | awk '/^kiosk_taps_pending / { print $2 + 0 }')" == 0 ]] && break
       sleep 0.1
     done
+    (( j < 600 )) || { echo "agent-footprint: the burst's taps were still pending after 60 s ($log)" >&2; exit 1; }
     burst_cpu="$(awk -v c=$(( $(cpu_ms "$pid") - c0 )) -v n="$BURST" 'BEGIN { printf "%.1f", c / n }')"
     burst_rss="$(awk '/^VmRSS/ {print $2}' "/proc/$pid/status")"
   fi
